@@ -1,0 +1,117 @@
+package org.concurrencybench.core;
+
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The base of every model: the checks every run makes (open, within the model's limits) and
+ * the dispatch to one method per workload kind. A new kind is a new abstract method here, so
+ * the build fails until every model answers it.
+ */
+public abstract class AbstractConcurrencyModel implements ConcurrencyModel {
+
+    private final String id;
+    private final int parallelism;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    protected AbstractConcurrencyModel(String id, int parallelism) {
+        this.id = Checks.notBlank("id", id);
+        this.parallelism = Checks.parallelism(parallelism);
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final int parallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public Optional<String> limit(Workload workload) {
+        return Optional.empty();
+    }
+
+    @Override
+    public final long run(Workload workload) throws InterruptedException {
+        if (workload == null) {
+            throw new IllegalArgumentException("workload must not be null");
+        }
+        ensureOpen();
+        Optional<String> limit = limit(workload);
+        if (limit.isPresent()) {
+            throw new IllegalArgumentException(id + " cannot run " + workload.describe() + ": " + limit.get());
+        }
+        return switch (workload) {
+            case Batch batch -> runBatch(batch);
+            case Tree tree -> runTree(tree);
+            case Relay relay -> runRelay(relay);
+        };
+    }
+
+    /** N independent units; the answer is the sum of their results. */
+    protected abstract long runBatch(Batch batch) throws InterruptedException;
+
+    /** Recursive fan-out; the answer is the sum of the leaves' ordinals. */
+    protected abstract long runTree(Tree tree) throws InterruptedException;
+
+    /** A token handed round a ring of workers; the answer is the hop count seen. */
+    protected abstract long runRelay(Relay relay) throws InterruptedException;
+
+    @Override
+    public final void close() {
+        if (closed.compareAndSet(false, true)) {
+            shutdown();
+        }
+    }
+
+    /** Ends every thread and process of this model and waits for them; called once. */
+    protected abstract void shutdown();
+
+    public final boolean isClosed() {
+        return closed.get();
+    }
+
+    protected final void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("model " + id + " is closed; create a new one to run more work");
+        }
+    }
+
+    /** The name for a platform thread of this model: {@code <id>-<suffix>}. */
+    protected final String threadName(Object suffix) {
+        return id + "-" + suffix;
+    }
+
+    /**
+     * The failure of a run, from what a future or a join reported: unwraps
+     * {@link ExecutionException} and {@link CompletionException} to the unit's own exception.
+     */
+    protected final RunFailedException failure(Workload workload, Throwable thrown) {
+        Throwable cause = thrown;
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RunFailedException failed) {
+            return failed;
+        }
+        return new RunFailedException(id, workload, cause);
+    }
+
+    /** Whether {@code thrown} is only the echo of a cancellation this model made itself. */
+    protected static boolean isCancellation(Throwable thrown) {
+        return thrown instanceof CancellationException
+                || thrown instanceof CompletionException && thrown.getCause() instanceof CancellationException;
+    }
+
+    @Override
+    public String toString() {
+        return id + "(P=" + parallelism + (closed.get() ? ", closed)" : ")");
+    }
+}

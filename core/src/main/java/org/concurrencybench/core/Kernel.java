@@ -1,0 +1,21 @@
+package org.concurrencybench.core;
+
+import java.util.Map;
+
+/**
+ * What one unit of a {@link Batch} does. Sealed so that a model which does something special
+ * for a kind of unit (the async model waits for a {@link Sleep} without holding a thread)
+ * must say what it does for every kind: a switch over the kernels is checked for
+ * exhaustiveness by the compiler.
+ */
+public sealed interface Kernel permits Primes, Sleep, Identity, Probe {
+
+    /** The result of unit {@code unit} of {@code units}. May block; honours interruption. */
+    long run(int unit, int units) throws InterruptedException;
+
+    /** The sum of all units' results, known without running them. */
+    long expected(int units);
+
+    /** The kernel's own parameters (the batch adds {@code units}). */
+    Map<String, Long> parameters();
+}

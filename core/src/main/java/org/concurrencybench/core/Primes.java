@@ -1,0 +1,83 @@
+package org.concurrencybench.core;
+
+import java.util.BitSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * CPU-bound unit: counts the primes in its slice of {@code [0, limit)} by trial division.
+ * The expected answer, pi(limit), comes from a sieve: another algorithm, computed once.
+ */
+public record Primes(long limit) implements Kernel {
+
+    public static final long MAX_LIMIT = 1_000_000_000L;
+
+    private static final Map<Long, Long> PRIME_COUNTS = new ConcurrentHashMap<>();
+
+    public Primes {
+        Checks.range("cpu", "limit", limit, 1, MAX_LIMIT);
+    }
+
+    @Override
+    public long run(int unit, int units) {
+        return countPrimes(sliceStart(unit, units), sliceStart(unit + 1, units));
+    }
+
+    /** Where unit {@code unit}'s slice starts; the last slice ends at {@code limit}. */
+    public long sliceStart(int unit, int units) {
+        // limit <= 1e9 and unit <= 1e8: the product stays far below Long.MAX_VALUE
+        return limit * unit / units;
+    }
+
+    /** Primes in {@code [from, to)} by trial division by odd numbers up to the square root. */
+    public static long countPrimes(long from, long to) {
+        long count = 0;
+        for (long n = from; n < to; n++) {
+            if (isPrime(n)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static boolean isPrime(long n) {
+        if (n < 2) {
+            return false;
+        }
+        if (n % 2 == 0) {
+            return n == 2;
+        }
+        for (long divisor = 3; divisor * divisor <= n; divisor += 2) {
+            if (n % divisor == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public long expected(int units) {
+        return PRIME_COUNTS.computeIfAbsent(limit, Primes::sieveCount);
+    }
+
+    /** pi(limit - 1): the primes below limit, by the sieve of Eratosthenes. */
+    static long sieveCount(long limit) {
+        int size = Math.toIntExact(limit);
+        BitSet composite = new BitSet(size);
+        long count = 0;
+        for (int n = 2; n < size; n++) {
+            if (!composite.get(n)) {
+                count++;
+                for (long multiple = (long) n * n; multiple < size; multiple += n) {
+                    composite.set((int) multiple);
+                }
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public Map<String, Long> parameters() {
+        return Map.of("limit", limit);
+    }
+}

@@ -1,0 +1,96 @@
+package org.concurrencybench.core;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Workloads as data, for worker processes: a tag byte for the kind (and for a batch, its
+ * kernel), then the parameters. Decoding goes through the records' constructors, so a
+ * malformed message fails their checks instead of running something else.
+ */
+public final class WorkloadCodec {
+
+    private static final byte BATCH = 1;
+    private static final byte TREE = 2;
+    private static final byte RELAY = 3;
+
+    private static final byte PRIMES = 1;
+    private static final byte SLEEP = 2;
+    private static final byte IDENTITY = 3;
+    private static final byte PROBE = 4;
+
+    private WorkloadCodec() {
+    }
+
+    public static void write(DataOutput out, Workload workload) throws IOException {
+        switch (workload) {
+            case Batch batch -> {
+                out.writeByte(BATCH);
+                out.writeUTF(batch.name());
+                out.writeInt(batch.units());
+                writeKernel(out, batch.kernel());
+            }
+            case Tree tree -> {
+                out.writeByte(TREE);
+                out.writeUTF(tree.name());
+                out.writeInt(tree.width());
+                out.writeInt(tree.depth());
+            }
+            case Relay relay -> {
+                out.writeByte(RELAY);
+                out.writeUTF(relay.name());
+                out.writeInt(relay.workers());
+                out.writeInt(relay.hops());
+            }
+        }
+    }
+
+    public static Workload read(DataInput in) throws IOException {
+        byte tag = in.readByte();
+        try {
+            return switch (tag) {
+                case BATCH -> {
+                    String name = in.readUTF();
+                    int units = in.readInt();
+                    yield new Batch(name, readKernel(in), units);
+                }
+                case TREE -> new Tree(in.readUTF(), in.readInt(), in.readInt());
+                case RELAY -> new Relay(in.readUTF(), in.readInt(), in.readInt());
+                default -> throw new IOException("unknown workload tag " + tag + "; known: 1 (batch), 2 (tree), 3 (relay)");
+            };
+        } catch (IllegalArgumentException malformed) {
+            throw new IOException("malformed workload: " + malformed.getMessage(), malformed);
+        }
+    }
+
+    private static void writeKernel(DataOutput out, Kernel kernel) throws IOException {
+        switch (kernel) {
+            case Primes primes -> {
+                out.writeByte(PRIMES);
+                out.writeLong(primes.limit());
+            }
+            case Sleep sleep -> {
+                out.writeByte(SLEEP);
+                out.writeLong(sleep.delayMs());
+            }
+            case Identity identity -> out.writeByte(IDENTITY);
+            case Probe probe -> {
+                out.writeByte(PROBE);
+                out.writeInt(probe.failAt());
+                out.writeLong(probe.holdMs());
+            }
+        }
+    }
+
+    private static Kernel readKernel(DataInput in) throws IOException {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case PRIMES -> new Primes(in.readLong());
+            case SLEEP -> new Sleep(in.readLong());
+            case IDENTITY -> new Identity();
+            case PROBE -> new Probe(in.readInt(), in.readLong());
+            default -> throw new IOException("unknown kernel tag " + tag + "; known: 1 (primes), 2 (sleep), 3 (identity), 4 (probe)");
+        };
+    }
+}
