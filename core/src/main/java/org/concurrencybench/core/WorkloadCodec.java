@@ -19,6 +19,8 @@ public final class WorkloadCodec {
     private static final byte SLEEP = 2;
     private static final byte IDENTITY = 3;
     private static final byte PROBE = 4;
+    private static final byte WHO_RUNS = 5;
+    private static final byte TICKER = 6;
 
     private WorkloadCodec() {
     }
@@ -80,6 +82,12 @@ public final class WorkloadCodec {
                 out.writeInt(probe.failAt());
                 out.writeLong(probe.holdMs());
             }
+            case WhoRuns whoRuns -> out.writeByte(WHO_RUNS);
+            case Ticker ticker -> {
+                out.writeByte(TICKER);
+                out.writeLong(ticker.delayMs());
+                out.writeInt(ticker.ticks());
+            }
         }
     }
 
@@ -90,7 +98,10 @@ public final class WorkloadCodec {
             case SLEEP -> new Sleep(in.readLong());
             case IDENTITY -> new Identity();
             case PROBE -> new Probe(in.readInt(), in.readLong());
-            default -> throw new IOException("unknown kernel tag " + tag + "; known: 1 (primes), 2 (sleep), 3 (identity), 4 (probe)");
+            case WHO_RUNS -> new WhoRuns();
+            case TICKER -> new Ticker(in.readLong(), in.readInt());
+            default -> throw new IOException("unknown kernel tag " + tag
+                    + "; known: 1 (primes), 2 (sleep), 3 (identity), 4 (probe), 5 (who-runs), 6 (ticker)");
         };
     }
 }

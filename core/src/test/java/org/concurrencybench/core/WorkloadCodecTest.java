@@ -20,6 +20,8 @@ class WorkloadCodecTest {
         List<Workload> workloads = new ArrayList<>(ConcurrencyModelContractTest.smallWorkloads());
         Workloads.all().forEach(spec -> workloads.add(spec.create()));
         workloads.add(new Batch("probe", new Probe(3, 250), 9));
+        workloads.add(new Batch("demo", new WhoRuns(), 2));
+        workloads.add(new Batch("demo", new Ticker(100, 5), 2));
         for (Workload workload : workloads) {
             assertEquals(workload, decode(encode(workload)));
         }
