@@ -1,0 +1,96 @@
+package org.concurrencybench.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The suite's one entry point, {@code ./bench}. With no arguments it runs
+ * {@code compare --quick}.
+ *
+ * <p>Exit codes: 0 done, 1 a check failed (a wrong answer, a failed run, a malformed
+ * results file), 2 a usage error: one line that names the problem and what is allowed.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Bench.Version.class,
+        description = "Compares Java's concurrency models doing the same, checked work.",
+        subcommands = {ListCommand.class, VerifyCommand.class, DemoCommand.class, CompareCommand.class,
+                ReportCommand.class})
+public final class Bench {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        String[] effective = args.length == 0 ? new String[] {"compare"} : args;
+        CommandLine commandLine = new CommandLine(new Bench());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(new OneLineUsageError());
+        commandLine.setExecutionExceptionHandler(new OneLineFailure());
+        commandLine.setExitCodeExceptionMapper(thrown -> thrown instanceof IllegalArgumentException ? USAGE : FAILED);
+        int code = commandLine.execute(effective);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Picocli's parse errors (unknown option, malformed value) as one line, exit code 2. */
+    private static final class OneLineUsageError implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException problem, String[] args) {
+            CommandLine command = problem.getCommandLine();
+            command.getErr().println("bench: " + problem.getMessage() + " (see: " + command.getCommandSpec().qualifiedName()
+                    + " --help)");
+            return USAGE;
+        }
+    }
+
+    /**
+     * What a command throws: an IllegalArgumentException is a usage error (an unknown id, a bad
+     * size) and exits 2; anything else failed the run and exits 1. One line either way.
+     */
+    private static final class OneLineFailure implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception thrown, CommandLine command, ParseResult parsed) {
+            command.getErr().println("bench: " + (thrown.getMessage() == null ? thrown.toString() : thrown.getMessage()));
+            if (Boolean.getBoolean("bench.debug")) {
+                thrown.printStackTrace(command.getErr());
+            }
+            return thrown instanceof IllegalArgumentException ? USAGE : FAILED;
+        }
+    }
+
+    /** The suite's version, from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"bench " + suiteVersion() + " on Java " + Runtime.version() + " ("
+                    + System.getProperty("java.vendor") + ")"};
+        }
+    }
+
+    public static String suiteVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = Bench.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException unreadable) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}
