@@ -1,0 +1,98 @@
+package org.concurrencybench.threads;
+
+import java.util.Optional;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Identity;
+import org.concurrencybench.core.Kernel;
+import org.concurrencybench.core.Primes;
+import org.concurrencybench.core.Probe;
+import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Sleep;
+import org.concurrencybench.core.Ticker;
+import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.WhoRuns;
+import org.concurrencybench.core.Workload;
+
+/**
+ * The sizes that one platform thread per task cannot run honestly, and why.
+ *
+ * <p>Two things run out. The operating system's threads: on Linux every thread takes a pid
+ * (kernel.pid_max is 32,768 by default, shared by every process on the machine), counts
+ * against ulimit -u and threads-max, and maps a stack and its guard page (two of
+ * vm.max_map_count's default 65,530 mappings) with a megabyte of address space reserved.
+ * {@value #MAX_ALIVE} threads alive at once stays well inside all of these and leaves the
+ * rest of the machine its share. And the heap: every Thread is kept until it is joined.
+ */
+final class ThreadLimits {
+
+    /** Platform threads of one run that may be alive at the same time. */
+    static final int MAX_ALIVE = 10_000;
+
+    /**
+     * Heap a started Thread holds until it is joined, with its slot and its result: about 250
+     * bytes measured, doubled to leave the heap room for everything else.
+     */
+    static final long HEAP_BYTES_PER_THREAD = 512;
+
+    private final long maxHeapBytes;
+
+    /** @param maxHeapBytes the heap runs may fill: {@code Runtime.getRuntime().maxMemory()} */
+    ThreadLimits(long maxHeapBytes) {
+        this.maxHeapBytes = maxHeapBytes;
+    }
+
+    /** Why {@code workload} cannot run on a platform thread per task; empty when it can. */
+    Optional<String> of(Workload workload) {
+        return switch (workload) {
+            case Batch batch -> holdsItsThread(batch.kernel())
+                    ? aliveAtOnce("units=" + count(batch.units()), batch.units(),
+                            "each unit holds its thread while it waits", "use units <= " + count(MAX_ALIVE))
+                    : heldUntilJoined(batch);
+            case Tree tree -> aliveAtOnce("width=" + tree.width() + " and depth=" + tree.depth() + " make "
+                            + count(tree.nodes()) + " nodes, which", tree.nodes(),
+                    "every inner node waits for its children", "choose width and depth with at most "
+                            + count(MAX_ALIVE) + " nodes");
+            case Relay relay -> aliveAtOnce("workers=" + count(relay.workers()), relay.workers(),
+                    "every worker waits for the token", "use workers <= " + count(MAX_ALIVE));
+        };
+    }
+
+    /**
+     * Whether every unit of a batch of this kernel stays alive until the batch ends. Units that
+     * only compute end as they finish, so the threads alive at once stay near the time a unit
+     * takes over the time a start takes, whatever the number of units.
+     */
+    private static boolean holdsItsThread(Kernel kernel) {
+        return switch (kernel) {
+            case Sleep sleep -> sleep.delayMs() > 0;
+            case Probe probe -> probe.holdMs() > 0;
+            case Ticker ticker -> ticker.delayMs() > 0;
+            case Primes primes -> false;
+            case Identity identity -> false;
+            case WhoRuns whoRuns -> false;
+        };
+    }
+
+    private static Optional<String> aliveAtOnce(String size, long threads, String why, String allowed) {
+        if (threads <= MAX_ALIVE) {
+            return Optional.empty();
+        }
+        return Optional.of(size + " would keep up to " + count(threads) + " platform threads alive at once (" + why
+                + "); at most " + count(MAX_ALIVE) + " may be alive at once, within the OS's pid and memory-map limits, so "
+                + allowed);
+    }
+
+    private Optional<String> heldUntilJoined(Batch batch) {
+        long allowed = maxHeapBytes / HEAP_BYTES_PER_THREAD;
+        if (batch.units() <= allowed) {
+            return Optional.empty();
+        }
+        return Optional.of("units=" + count(batch.units()) + " would hold a Thread per unit until it is joined, about "
+                + HEAP_BYTES_PER_THREAD + " bytes each; this JVM's heap (-Xmx " + count(maxHeapBytes >> 20)
+                + " MB) holds at most " + count(allowed) + ", so use fewer units or a larger -Xmx");
+    }
+
+    private static String count(long value) {
+        return String.format("%,d", value);
+    }
+}

@@ -1,0 +1,161 @@
+package org.concurrencybench.threads;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.ModelProvider;
+import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.Workload;
+
+/**
+ * One platform thread per task, started and joined by hand: Java's counterpart of the
+ * notebook's {@code threading.Thread(...).start()} and {@code join()}. A batch starts a thread
+ * per unit, a tree a thread per node (each inner node starts its children and joins them),
+ * a relay a thread per worker. Nothing is pooled, so every task pays for creating an OS
+ * thread; P does not bound anything here, and sizes that would need too many threads alive at
+ * once are refused up front (see {@link ThreadLimits}).
+ *
+ * <p>Every run joins all of its threads before it returns or throws, so the model holds
+ * nothing between runs and closing it has nothing left to end.
+ */
+public final class ThreadsModel extends AbstractConcurrencyModel {
+
+    public static final String ID = "threads";
+
+    private final ThreadLimits limits = new ThreadLimits(Runtime.getRuntime().maxMemory());
+
+    public ThreadsModel(int parallelism) {
+        super(ID, parallelism);
+    }
+
+    @Override
+    public Optional<String> limit(Workload workload) {
+        return limits.of(workload);
+    }
+
+    @Override
+    protected long runBatch(Batch batch) throws InterruptedException {
+        try {
+            long sum = 0;
+            for (long result : SiblingThreads.startAndJoin(threads("unit-"), batch.units(), batch::runUnit)) {
+                sum += result;
+            }
+            return sum;
+        } catch (SiblingThreads.TaskFailedException failed) {
+            throw failure(batch, failed.getCause());
+        }
+    }
+
+    @Override
+    protected long runTree(Tree tree) throws InterruptedException {
+        // One factory for the whole tree: its names count up across every node that starts children.
+        ThreadFactory nodeThreads = threads("node-");
+        try {
+            return SiblingThreads.startAndJoin(nodeThreads, 1, index -> sum(tree, tree.root(), nodeThreads))[0];
+        } catch (SiblingThreads.TaskFailedException failed) {
+            throw failure(tree, failed.getCause());
+        }
+    }
+
+    /** Runs on the node's own thread: starts a thread per child and joins them. */
+    private static long sum(Tree tree, Tree.Node node, ThreadFactory nodeThreads) throws InterruptedException {
+        if (node.isLeaf()) {
+            return node.leafValue();
+        }
+        long sum = 0;
+        for (long child : SiblingThreads.startAndJoin(nodeThreads, tree.width(),
+                index -> sum(tree, node.child(index, tree.width()), nodeThreads))) {
+            sum += child;
+        }
+        return sum;
+    }
+
+    /**
+     * Each worker waits on its own {@link SynchronousQueue}, not on a hand-written volatile slot
+     * with {@code LockSupport.park}/{@code unpark}: the queue is the JDK's rendezvous and does
+     * the same park and wake-up, with the short spin before parking that the JDK tunes per
+     * thread kind; its {@code take} and {@code put} answer interruption, which is how a
+     * cancelled relay ends; and the virtual model uses the same queue, so comparing the two
+     * measures the kind of thread and nothing else.
+     */
+    @Override
+    protected long runRelay(Relay relay) throws InterruptedException {
+        List<SynchronousQueue<Long>> inboxes = new ArrayList<>(relay.workers());
+        for (int worker = 0; worker < relay.workers(); worker++) {
+            inboxes.add(new SynchronousQueue<>());
+        }
+        try {
+            long[] lastSeen = SiblingThreads.startAndJoin(threads("relay-"), relay.workers(),
+                    worker -> passTheToken(relay, inboxes, worker));
+            return lastSeen[relay.holderOf(relay.hops())];
+        } catch (SiblingThreads.TaskFailedException failed) {
+            throw failure(relay, failed.getCause());
+        }
+    }
+
+    /**
+     * Worker {@code worker}'s part of the relay; returns the last value it received. It holds
+     * the token at the values {@code worker}, {@code worker + W}, ... up to {@code hops}, so it
+     * knows when its last turn has passed and ends by itself: the worker that receives
+     * {@code hops} keeps the token, and every other worker ends after its last hand-off.
+     */
+    private static long passTheToken(Relay relay, List<SynchronousQueue<Long>> inboxes, int worker)
+            throws InterruptedException {
+        SynchronousQueue<Long> inbox = inboxes.get(worker);
+        SynchronousQueue<Long> next = inboxes.get(relay.next(worker));
+        long seen = -1;
+        for (long turn = worker; turn <= relay.hops(); turn += relay.workers()) {
+            seen = turn == 0 ? 0 : inbox.take(); // the token starts at worker 0 with the value 0
+            if (seen == relay.hops()) {
+                break;
+            }
+            next.put(seen + 1);
+        }
+        return seen;
+    }
+
+    /** A factory of threads named {@code threads-<kind><n>}, n counting from 0 in start order. */
+    private ThreadFactory threads(String kind) {
+        return Thread.ofPlatform().name(threadName(kind), 0).factory();
+    }
+
+    @Override
+    protected void shutdown() {
+        // Every run has joined its threads before it returned: there is nothing left to end.
+    }
+
+    /** Registers the model under {@value ThreadsModel#ID}. */
+    public static final class Provider implements ModelProvider {
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public String module() {
+            return "threads";
+        }
+
+        @Override
+        public String summary() {
+            return "one platform Thread per task: new, start, join";
+        }
+
+        @Override
+        public int rank() {
+            return 10;
+        }
+
+        @Override
+        public ConcurrencyModel create(int parallelism) {
+            return new ThreadsModel(parallelism);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.concurrencybench.virtual;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.ModelProvider;
+import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.Workload;
+
+/**
+ * One virtual thread per task: per unit of a batch, per node of a tree (each inner node forks
+ * its children and joins them), per worker of a relay. Each run has its own thread-per-task
+ * executor (see {@link VirtualRun}); blocking in a task unmounts its virtual thread and frees
+ * the carrier for another.
+ *
+ * <p>The carriers are the JVM's one virtual-thread scheduler. Java 21 has no public way to
+ * give an executor carriers of its own, and this model does not reach into JDK internals for
+ * one, so P is honoured per JVM, not per model: the scheduler has
+ * {@code -Djdk.virtualThreadScheduler.parallelism} carriers (by default the available
+ * processors), which the benchmarks set to P in every forked JVM together with
+ * {@code -XX:ActiveProcessorCount=P}. Inside one JVM, every virtual model shares that
+ * scheduler whatever P it was created with.
+ */
+public final class VirtualModel extends AbstractConcurrencyModel {
+
+    public static final String ID = "virtual";
+
+    private final VirtualThreadLimits limits = new VirtualThreadLimits(Runtime.getRuntime().maxMemory());
+
+    public VirtualModel(int parallelism) {
+        super(ID, parallelism);
+    }
+
+    @Override
+    public Optional<String> limit(Workload workload) {
+        return limits.of(workload);
+    }
+
+    @Override
+    protected long runBatch(Batch batch) throws InterruptedException {
+        try (VirtualRun run = new VirtualRun(threadName("unit-"))) {
+            List<Future<Long>> units = new ArrayList<>(batch.units());
+            Thread caller = Thread.currentThread();
+            for (int unit = 0; unit < batch.units() && !run.hasFailed() && !caller.isInterrupted(); unit++) {
+                int index = unit;
+                units.add(run.fork(() -> batch.runUnit(index)));
+            }
+            long sum = 0;
+            for (Future<Long> unit : units) {
+                sum += run.join(unit);
+            }
+            return sum;
+        } catch (VirtualRun.TaskFailedException failed) {
+            throw failure(batch, failed.getCause());
+        }
+    }
+
+    @Override
+    protected long runTree(Tree tree) throws InterruptedException {
+        try (VirtualRun run = new VirtualRun(threadName("node-"))) {
+            return run.join(run.fork(() -> sum(tree, tree.root(), run)));
+        } catch (VirtualRun.TaskFailedException failed) {
+            throw failure(tree, failed.getCause());
+        }
+    }
+
+    /** Runs on the node's own virtual thread: forks a virtual thread per child and joins them. */
+    private static long sum(Tree tree, Tree.Node node, VirtualRun run) throws InterruptedException {
+        if (node.isLeaf()) {
+            return node.leafValue();
+        }
+        List<Future<Long>> children = new ArrayList<>(tree.width());
+        for (int index = 0; index < tree.width(); index++) {
+            Tree.Node child = node.child(index, tree.width());
+            children.add(run.fork(() -> sum(tree, child, run)));
+        }
+        long sum = 0;
+        for (Future<Long> child : children) {
+            sum += run.join(child);
+        }
+        return sum;
+    }
+
+    /**
+     * Each worker waits on its own {@link SynchronousQueue}, the JDK's rendezvous: a virtual
+     * thread that waits in {@code take} unmounts, and {@code put} hands the token over and
+     * schedules the taker. The threads model relays with the same queue, so the two differ
+     * only in the kind of thread that waits.
+     */
+    @Override
+    protected long runRelay(Relay relay) throws InterruptedException {
+        List<SynchronousQueue<Long>> inboxes = new ArrayList<>(relay.workers());
+        for (int worker = 0; worker < relay.workers(); worker++) {
+            inboxes.add(new SynchronousQueue<>());
+        }
+        try (VirtualRun run = new VirtualRun(threadName("relay-"))) {
+            List<Future<Long>> workers = new ArrayList<>(relay.workers());
+            Thread caller = Thread.currentThread();
+            for (int worker = 0; worker < relay.workers() && !run.hasFailed() && !caller.isInterrupted(); worker++) {
+                int index = worker;
+                workers.add(run.fork(() -> passTheToken(relay, inboxes, index)));
+            }
+            long answer = -1;
+            for (int worker = 0; worker < workers.size(); worker++) {
+                long lastSeen = run.join(workers.get(worker));
+                if (worker == relay.holderOf(relay.hops())) {
+                    answer = lastSeen;
+                }
+            }
+            return answer;
+        } catch (VirtualRun.TaskFailedException failed) {
+            throw failure(relay, failed.getCause());
+        }
+    }
+
+    /**
+     * Worker {@code worker}'s part of the relay; returns the last value it received. It holds
+     * the token at the values {@code worker}, {@code worker + W}, ... up to {@code hops}, so it
+     * knows when its last turn has passed and ends by itself: the worker that receives
+     * {@code hops} keeps the token, and every other worker ends after its last hand-off.
+     */
+    private static long passTheToken(Relay relay, List<SynchronousQueue<Long>> inboxes, int worker)
+            throws InterruptedException {
+        SynchronousQueue<Long> inbox = inboxes.get(worker);
+        SynchronousQueue<Long> next = inboxes.get(relay.next(worker));
+        long seen = -1;
+        for (long turn = worker; turn <= relay.hops(); turn += relay.workers()) {
+            seen = turn == 0 ? 0 : inbox.take(); // the token starts at worker 0 with the value 0
+            if (seen == relay.hops()) {
+                break;
+            }
+            next.put(seen + 1);
+        }
+        return seen;
+    }
+
+    @Override
+    protected void shutdown() {
+        // Every run has closed its executor, which waits for its threads, before it returned:
+        // there is nothing left to end.
+    }
+
+    /** Registers the model under {@value VirtualModel#ID}. */
+    public static final class Provider implements ModelProvider {
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public String module() {
+            return "virtual-threads";
+        }
+
+        @Override
+        public String summary() {
+            return "one virtual thread per task, on the JVM's carrier threads (P per JVM)";
+        }
+
+        @Override
+        public int rank() {
+            return 60;
+        }
+
+        @Override
+        public ConcurrencyModel create(int parallelism) {
+            return new VirtualModel(parallelism);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.concurrencybench.virtual;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The virtual threads of one run: a thread-per-task executor made for the run and closed at
+ * its end, which is how virtual threads are meant to be used (they are never pooled; the
+ * executor is only the set of the run's threads, and its {@code close} waits for all of them).
+ *
+ * <p>Java 21 has no structured task scope outside preview, so failing fast is done by hand:
+ * the first task to throw records its exception and shuts the executor down now, which
+ * interrupts every other thread of the run, whoever forked it (in a tree, every node), and
+ * refuses new ones. A caller interrupted in {@link #join} does the same. Either way
+ * {@link #close()} returns only when every thread of the run has ended.
+ */
+final class VirtualRun implements AutoCloseable {
+
+    /** The first failure of a run, carried up through the tasks that joined the failed one. */
+    static final class TaskFailedException extends RuntimeException {
+
+        TaskFailedException(Throwable cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
+    private final ExecutorService executor;
+    private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+
+    /** @param threadNamePrefix virtual threads are named {@code <prefix><n>}, n counting from 0 */
+    VirtualRun(String threadNamePrefix) {
+        executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(threadNamePrefix, 0).factory());
+    }
+
+    /**
+     * Starts {@code task} on a new virtual thread.
+     *
+     * @throws TaskFailedException if the run has already failed
+     */
+    Future<Long> fork(Callable<Long> task) {
+        try {
+            return executor.submit(() -> {
+                try {
+                    return task.call();
+                } catch (Exception | Error thrown) {
+                    fail(thrown);
+                    throw thrown;
+                }
+            });
+        } catch (RejectedExecutionException afterShutdown) {
+            throw new TaskFailedException(failureOr(afterShutdown));
+        }
+    }
+
+    /**
+     * Waits for a forked task's result.
+     *
+     * @throws TaskFailedException whose cause is the first exception a task of the run threw
+     * @throws InterruptedException if the calling thread was interrupted; every thread of the
+     *         run has then been interrupted too
+     */
+    long join(Future<Long> future) throws InterruptedException {
+        try {
+            // Future.get returns a finished task's result even to an interrupted caller; a
+            // caller that stopped forking because it was interrupted must not sum a part.
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            return future.get();
+        } catch (ExecutionException failed) {
+            throw new TaskFailedException(failureOr(failed.getCause()));
+        } catch (InterruptedException interrupted) {
+            executor.shutdownNow();
+            throw interrupted;
+        }
+    }
+
+    /** Whether a task has failed, so there is no point in forking more. */
+    boolean hasFailed() {
+        return firstFailure.get() != null;
+    }
+
+    private void fail(Throwable thrown) {
+        Throwable cause = thrown instanceof TaskFailedException nested ? nested.getCause() : thrown;
+        if (firstFailure.compareAndSet(null, cause)) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** The first failure; {@code otherwise} when the run ended by an interrupt, not a failure. */
+    private Throwable failureOr(Throwable otherwise) {
+        Throwable first = firstFailure.get();
+        return first != null ? first : otherwise;
+    }
+
+    /** Waits until every thread of the run has ended; after a failure or interrupt they were all interrupted. */
+    @Override
+    public void close() {
+        executor.close();
+    }
+}

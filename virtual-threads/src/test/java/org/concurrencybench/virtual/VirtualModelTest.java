@@ -1,0 +1,79 @@
+package org.concurrencybench.virtual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.ConcurrencyModelContractTest;
+import org.concurrencybench.core.Probe;
+import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.RunFailedException;
+import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.WhoRuns;
+import org.concurrencybench.core.Workload;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class VirtualModelTest extends ConcurrencyModelContractTest {
+
+    @Override
+    protected String modelId() {
+        return VirtualModel.ID;
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void everyUnitRunsOnAVirtualThreadNamedAfterTheModel() throws InterruptedException {
+        ConcurrencyModel model = newModel(2);
+        int units = 4;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream standardOutput = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            model.run(new Batch("who-runs", new WhoRuns(), units));
+        } finally {
+            System.setOut(standardOutput);
+        }
+
+        List<String> threadLines = printed.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("assigned to thread:"))
+                .toList();
+        assertEquals(units, threadLines.size(), "one line per unit: " + threadLines);
+        assertTrue(threadLines.stream().allMatch(line -> line.contains("virtual virtual-unit-")),
+                "every unit should say it ran on a virtual thread named virtual-unit-n: " + threadLines);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aUnitThatFailsAfterItsSiblingsStartedEndsThemAllBeforeTheRunThrows() {
+        ConcurrencyModel model = newModel(2);
+        int lastUnit = 7;
+
+        RunFailedException failure = assertThrows(RunFailedException.class,
+                () -> model.run(new Batch("probe", new Probe(lastUnit, HOLD_MS), lastUnit + 1)));
+
+        assertEquals(Probe.failureMessage(lastUnit), failure.getCause().getMessage());
+        assertEquals(0, Probe.liveUnits(), "units still running after the run threw");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void sizesBeyondWhatPlatformThreadsMayHoldAliveRunToTheirAnswer() throws InterruptedException {
+        ConcurrencyModel model = newModel(2);
+        List<Workload> workloads = List.of(
+                new Batch("blocking", new Probe(-1, 1), 20_000),
+                new Tree("tree", 10, 4),
+                new Relay("handoff", 20_000, 40_001));
+
+        for (Workload workload : workloads) {
+            assertEquals(workload.expected(), model.run(workload), workload.describe());
+        }
+    }
+}
