@@ -1,0 +1,185 @@
+package org.concurrencybench.executors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.ModelProvider;
+import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.Tree.Node;
+import org.concurrencybench.core.Workload;
+
+/**
+ * {@link CompletableFuture} stages over a fixed pool of P platform threads: work is composed,
+ * not waited for. A unit that blocks still blocks the pool thread running it; the async model
+ * is the one that does not.
+ *
+ * <p>A batch is {@code supplyAsync} per unit joined by {@code allOf}: one n-ary join, which the
+ * library builds as a balanced tree of relays, where a {@code thenCombine} reduction would be a
+ * chain N stages long and add a stage per unit. {@code allOf} waits for every unit even after
+ * one has failed, so the first failure completes it at once. A tree node's future is the
+ * {@code thenCombine} of its children's futures; a relay is a chain of {@code thenComposeAsync}
+ * stages, each hop a stage on the pool for the worker that receives the token, built one hop
+ * at a time.
+ */
+public final class CompletableFutureModel extends AbstractConcurrencyModel {
+
+    public static final String ID = "completable-future";
+
+    // Live bytes per stage kept, measured on JDK 25 with compressed references and rounded up.
+    private static final long BYTES_PER_UNIT = 150;
+    private static final long BYTES_PER_LEAF = 300;
+    private static final long BYTES_PER_HOP = 64;
+
+    private final NamedThreads threads;
+    private final ExecutorService pool;
+
+    public CompletableFutureModel(int parallelism) {
+        super(ID, parallelism);
+        threads = new NamedThreads(threadName("worker-"));
+        pool = Executors.newFixedThreadPool(parallelism, threads);
+    }
+
+    @Override
+    public Optional<String> limit(Workload workload) {
+        return switch (workload) {
+            case Batch batch -> HeapBudget.check("units", batch.units(), BYTES_PER_UNIT,
+                    "every unit's future is made before allOf can complete");
+            case Tree tree -> HeapBudget.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
+                    "the pool's queue is first-in first-out, so every leaf's stage is made before the first one runs");
+            case Relay relay -> HeapBudget.check("hops", relay.hops(), BYTES_PER_HOP,
+                    "each hop's composed stage waits for the next, so all are kept until the last hop");
+        };
+    }
+
+    @Override
+    protected long runBatch(Batch batch) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
+        List<CompletableFuture<Long>> units = new ArrayList<>(batch.units());
+        for (int unit = 0; unit < batch.units(); unit++) {
+            int index = unit;
+            units.add(CompletableFuture.supplyAsync(() -> tracker.runUnit(() -> batch.runUnit(index)), pool));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(units.toArray(CompletableFuture[]::new));
+        for (CompletableFuture<Long> unit : units) {
+            unit.whenComplete((result, thrown) -> {
+                if (thrown != null) {
+                    all.completeExceptionally(thrown);
+                }
+            });
+        }
+        try {
+            all.get();
+            return units.stream().mapToLong(CompletableFuture::join).sum();
+        } catch (ExecutionException failed) {
+            throw failure(batch, tracker.failureOr(failed));
+        } finally {
+            // the units still queued are refused when they reach a thread
+            tracker.stop();
+        }
+    }
+
+    @Override
+    protected long runTree(Tree tree) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
+        try {
+            return tracker.await(subtree(tree, tree.root(), tracker));
+        } catch (ExecutionException failed) {
+            throw failure(tree, failed);
+        }
+    }
+
+    /** A node as a task on the pool; an inner node's task answers with the combination of its children. */
+    private CompletableFuture<Long> subtree(Tree tree, Node node, RunTracker tracker) {
+        if (node.isLeaf()) {
+            return CompletableFuture.supplyAsync(node::leafValue, pool);
+        }
+        return CompletableFuture.supplyAsync(() -> combineChildren(tree, node, tracker), pool)
+                .thenCompose(Function.identity());
+    }
+
+    /**
+     * The sum of the node's children, as a future: a combination waits for both of its inputs,
+     * failed or not, so the root settles only after every node has.
+     */
+    private CompletableFuture<Long> combineChildren(Tree tree, Node node, RunTracker tracker) {
+        if (tracker.isCancelled()) {
+            throw new CancellationException("the run was cancelled");
+        }
+        CompletableFuture<Long> sum = subtree(tree, node.child(0, tree.width()), tracker);
+        for (int i = 1; i < tree.width(); i++) {
+            sum = sum.thenCombine(subtree(tree, node.child(i, tree.width()), tracker), Long::sum);
+        }
+        return sum;
+    }
+
+    @Override
+    protected long runRelay(Relay relay) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
+        try {
+            return tracker.await(journey(relay, Token.first(), tracker));
+        } catch (ExecutionException failed) {
+            throw failure(relay, failed);
+        }
+    }
+
+    /**
+     * The rest of the token's journey from its holder. The next hop is a stage on the pool,
+     * built only when it runs: the stack does not grow, and the stages built so far wait for
+     * the last one, which settles them all on one pass.
+     */
+    private CompletableFuture<Long> journey(Relay relay, Token token, RunTracker tracker) {
+        if (token.isLast(relay)) {
+            return CompletableFuture.completedFuture(token.answer(relay));
+        }
+        return CompletableFuture.completedFuture(token.passedOn(relay)).thenComposeAsync(received -> {
+            if (tracker.isCancelled()) {
+                throw new CancellationException("the run was cancelled");
+            }
+            return journey(relay, received, tracker);
+        }, pool);
+    }
+
+    @Override
+    protected void shutdown() {
+        PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+    }
+
+    /** The completable-future model's entry for {@link java.util.ServiceLoader}. */
+    public static final class Provider implements ModelProvider {
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public String module() {
+            return "executors";
+        }
+
+        @Override
+        public String summary() {
+            return "supplyAsync / thenCombine / allOf / thenComposeAsync over a fixed pool of P threads";
+        }
+
+        @Override
+        public int rank() {
+            return 40;
+        }
+
+        @Override
+        public ConcurrencyModel create(int parallelism) {
+            return new CompletableFutureModel(parallelism);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package org.concurrencybench.executors;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.TimeUnit;
+import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.Identity;
+import org.concurrencybench.core.Kernel;
+import org.concurrencybench.core.ModelProvider;
+import org.concurrencybench.core.Primes;
+import org.concurrencybench.core.Probe;
+import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Sleep;
+import org.concurrencybench.core.Ticker;
+import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.Tree.Node;
+import org.concurrencybench.core.WhoRuns;
+
+/**
+ * A {@link ForkJoinPool} of parallelism P: divide and conquer with work stealing. A batch is a
+ * {@link RecursiveTask} over a range of units that halves itself with {@code invokeAll} down to
+ * single units, so every unit is a task, as in the other models; a tree is the classic task
+ * per node that forks its children and joins them.
+ *
+ * <p>Blocking units (sleep, probe, ticker) run inside {@link ForkJoinPool#managedBlock}, the
+ * way the JDK's own blocking calls behave in a fork/join pool: while a worker blocks, the pool
+ * starts or wakes a spare so that P threads keep running. That is what an expert writes when
+ * fork/join tasks must block, and it makes fork-join's blocking figure a measure of that
+ * compensation: up to {@link #MAX_SPARES} spare threads beyond P (the bound the common pool
+ * uses), not of P threads sleeping in turn, which the thread-pool model already shows. At the
+ * bound the pool carries on with the threads it has instead of refusing the work.
+ *
+ * <p>{@code pool.invoke} cannot be interrupted and cancelling a fork/join task does not
+ * interrupt the worker running it, so the caller waits with {@code get()}, which an interrupt
+ * ends, and the {@link RunTracker} interrupts the units of a failed or abandoned run.
+ */
+public final class ForkJoinModel extends AbstractConcurrencyModel {
+
+    public static final String ID = "fork-join";
+
+    /** Spare threads the pool may add while workers block: the common pool's default. */
+    static final int MAX_SPARES = 256;
+
+    private final NamedThreads threads;
+    private final ForkJoinPool pool;
+
+    public ForkJoinModel(int parallelism) {
+        super(ID, parallelism);
+        threads = new NamedThreads(threadName("worker-"));
+        pool = new ForkJoinPool(parallelism, threads, null, false,
+                0, parallelism + MAX_SPARES, 1, atTheBound -> true, 60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected long runBatch(Batch batch) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
+        ForkJoinTask<Long> all = pool.submit(new UnitRangeTask(batch, 0, batch.units(), tracker));
+        try {
+            return all.get();
+        } catch (ExecutionException failed) {
+            throw failure(batch, tracker.failureOr(failed));
+        } finally {
+            tracker.stop();
+            if (!all.isCompletedNormally()) {
+                awaitQuiescence();
+            }
+        }
+    }
+
+    /**
+     * {@code invokeAll} rethrows a half's failure without waiting for the other half, so after
+     * a failed run some of its range tasks may still be unwinding, their units already stopped.
+     * The pool is this model's alone: when it is quiescent, nothing of the run is left.
+     */
+    private void awaitQuiescence() {
+        pool.awaitQuiescence(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    }
+
+    /** Units {@code [from, to)}: halves until a single unit is left, which it runs. */
+    private static final class UnitRangeTask extends RecursiveTask<Long> {
+
+        private final Batch batch;
+        private final int from;
+        private final int to;
+        private final RunTracker tracker;
+
+        UnitRangeTask(Batch batch, int from, int to, RunTracker tracker) {
+            this.batch = batch;
+            this.from = from;
+            this.to = to;
+            this.tracker = tracker;
+        }
+
+        @Override
+        protected Long compute() {
+            if (tracker.isCancelled()) {
+                throw new CancellationException("the run was cancelled");
+            }
+            if (to - from == 1) {
+                return tracker.runUnit(blocks(batch.kernel())
+                        ? () -> Blocker.run(batch, from)
+                        : () -> batch.runUnit(from));
+            }
+            int middle = (from + to) >>> 1;
+            UnitRangeTask left = new UnitRangeTask(batch, from, middle, tracker);
+            UnitRangeTask right = new UnitRangeTask(batch, middle, to, tracker);
+            invokeAll(left, right);
+            return left.join() + right.join();
+        }
+    }
+
+    /** Whether a kernel's units block, and so run as managed blocks. */
+    private static boolean blocks(Kernel kernel) {
+        return switch (kernel) {
+            case Sleep sleep -> true;
+            case Probe probe -> true;
+            case Ticker ticker -> true;
+            case Primes primes -> false;
+            case Identity identity -> false;
+            case WhoRuns whoRuns -> false;
+        };
+    }
+
+    /** A blocking unit as the pool's {@link ForkJoinPool.ManagedBlocker}. */
+    private static final class Blocker implements ForkJoinPool.ManagedBlocker {
+
+        private final Batch batch;
+        private final int unit;
+        private boolean done;
+        private long result;
+
+        private Blocker(Batch batch, int unit) {
+            this.batch = batch;
+            this.unit = unit;
+        }
+
+        static long run(Batch batch, int unit) throws InterruptedException {
+            Blocker blocker = new Blocker(batch, unit);
+            ForkJoinPool.managedBlock(blocker);
+            return blocker.result;
+        }
+
+        @Override
+        public boolean block() throws InterruptedException {
+            result = batch.runUnit(unit);
+            done = true;
+            return true;
+        }
+
+        @Override
+        public boolean isReleasable() {
+            return done;
+        }
+    }
+
+    @Override
+    protected long runTree(Tree tree) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
+        try {
+            // every node joins its children, so the root settles only after the whole tree has
+            return tracker.await(pool.submit(new Subtree(tree, tree.root(), tracker)));
+        } catch (ExecutionException failed) {
+            throw failure(tree, failed);
+        }
+    }
+
+    /** A node's sum: forks its children, joins them. */
+    private static final class Subtree extends RecursiveTask<Long> {
+
+        private final Tree tree;
+        private final Node node;
+        private final RunTracker tracker;
+
+        Subtree(Tree tree, Node node, RunTracker tracker) {
+            this.tree = tree;
+            this.node = node;
+            this.tracker = tracker;
+        }
+
+        @Override
+        protected Long compute() {
+            if (node.isLeaf()) {
+                return node.leafValue();
+            }
+            if (tracker.isCancelled()) {
+                return 0L;
+            }
+            Subtree[] children = new Subtree[tree.width()];
+            for (int i = 0; i < children.length; i++) {
+                children[i] = new Subtree(tree, node.child(i, tree.width()), tracker);
+            }
+            invokeAll(children);
+            long sum = 0;
+            for (Subtree child : children) {
+                sum += child.join();
+            }
+            return sum;
+        }
+    }
+
+    /**
+     * A relay is hand-off tasks, as in the thread-pool model. Fork/join has no better idiom for
+     * a ring: there is nothing to divide and nothing to join, only one token moving. A hop is
+     * forked onto the current worker's own deque, which that worker pops next unless an idle
+     * one steals it first, so the figure measures a task hand-off through the deque.
+     */
+    @Override
+    protected long runRelay(Relay relay) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
+        CompletableFuture<Long> answer = new CompletableFuture<>();
+        pool.execute(new Hop(relay, Token.first(), answer, tracker));
+        try {
+            return tracker.await(answer);
+        } catch (ExecutionException failed) {
+            throw failure(relay, failed);
+        }
+    }
+
+    /** A worker's handling of the token: ends the relay, or forks the next worker's. */
+    private static final class Hop extends RecursiveAction {
+
+        private final Relay relay;
+        private final Token token;
+        private final CompletableFuture<Long> answer;
+        private final RunTracker tracker;
+
+        Hop(Relay relay, Token token, CompletableFuture<Long> answer, RunTracker tracker) {
+            this.relay = relay;
+            this.token = token;
+            this.answer = answer;
+            this.tracker = tracker;
+        }
+
+        @Override
+        protected void compute() {
+            try {
+                if (token.isLast(relay)) {
+                    answer.complete(token.answer(relay));
+                } else if (tracker.isCancelled()) {
+                    answer.cancel(false);
+                } else {
+                    new Hop(relay, token.passedOn(relay), answer, tracker).fork();
+                }
+            } catch (RuntimeException | Error thrown) {
+                // no one joins a hop: its failure must reach the caller through the answer
+                answer.completeExceptionally(thrown);
+            }
+        }
+    }
+
+    @Override
+    protected void shutdown() {
+        PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+    }
+
+    /** The fork-join model's entry for {@link java.util.ServiceLoader}. */
+    public static final class Provider implements ModelProvider {
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public String module() {
+            return "executors";
+        }
+
+        @Override
+        public String summary() {
+            return "ForkJoinPool(P), RecursiveTask splitting, work stealing; blocking units as managed blocks";
+        }
+
+        @Override
+        public int rank() {
+            return 30;
+        }
+
+        @Override
+        public ConcurrencyModel create(int parallelism) {
+            return new ForkJoinModel(parallelism);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.concurrencybench.executors;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.ModelProvider;
+import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.Tree.Node;
+import org.concurrencybench.core.Workload;
+
+/**
+ * A fixed pool of P platform threads ({@code Executors.newFixedThreadPool}): the executor
+ * every Java server has, and the counterpart of Python's {@code ThreadPoolExecutor}.
+ *
+ * <p>A batch is one task per unit, so that spawn measures a submit and a completion per task;
+ * answers are taken as they complete, so the first failure is seen at once. A pool thread
+ * never waits for another task: a fixed pool whose threads wait for their children deadlocks
+ * as soon as P of them do. So a tree node submits its children and returns, and the children
+ * report their sums upward; a relay worker hands the token on by submitting the next worker's
+ * handling of it, as an actor does over an executor. Only the caller waits.
+ */
+public final class ThreadPoolModel extends AbstractConcurrencyModel {
+
+    public static final String ID = "thread-pool";
+
+    // Live bytes per queued task, measured on JDK 25 with compressed references and rounded up:
+    // a unit is its FutureTask, the completion service's wrapper and their queue nodes.
+    private static final long BYTES_PER_UNIT = 200;
+    private static final long BYTES_PER_LEAF = 100;
+
+    private final NamedThreads threads;
+    private final ExecutorService pool;
+
+    public ThreadPoolModel(int parallelism) {
+        super(ID, parallelism);
+        threads = new NamedThreads(threadName("worker-"));
+        pool = Executors.newFixedThreadPool(parallelism, threads);
+    }
+
+    @Override
+    public Optional<String> limit(Workload workload) {
+        return switch (workload) {
+            case Batch batch -> HeapBudget.check("units", batch.units(), BYTES_PER_UNIT,
+                    "every unit is submitted before the answers are taken, so all are queued at once");
+            case Tree tree -> HeapBudget.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
+                    "the pool's queue is first-in first-out, so every leaf is queued before the first one runs");
+            case Relay relay -> Optional.empty();
+        };
+    }
+
+    @Override
+    protected long runBatch(Batch batch) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
+        CompletionService<Long> completions = new ExecutorCompletionService<>(pool);
+        try {
+            for (int unit = 0; unit < batch.units(); unit++) {
+                int index = unit;
+                completions.submit(() -> tracker.runUnit(() -> batch.runUnit(index)));
+            }
+            long sum = 0;
+            for (int done = 0; done < batch.units(); done++) {
+                sum += completions.take().get();
+            }
+            return sum;
+        } catch (ExecutionException unitFailed) {
+            throw failure(batch, tracker.failureOr(unitFailed));
+        } finally {
+            // the units still queued are refused when they reach a thread
+            tracker.stop();
+        }
+    }
+
+    @Override
+    protected long runTree(Tree tree) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
+        CompletableFuture<Long> answer = new CompletableFuture<>();
+        pool.execute(() -> visit(tree, tree.root(), answer::complete, tracker));
+        try {
+            return tracker.await(answer);
+        } catch (ExecutionException failed) {
+            throw failure(tree, failed);
+        }
+    }
+
+    /** One node's task: a leaf reports its ordinal, an inner node submits its children. */
+    private void visit(Tree tree, Node node, LongConsumer parent, RunTracker tracker) {
+        if (node.isLeaf()) {
+            parent.accept(node.leafValue());
+        } else if (tracker.isCancelled()) {
+            // its subtree never starts; reporting still lets every node above it finish
+            parent.accept(0);
+        } else {
+            ChildSums children = new ChildSums(tree.width(), parent);
+            for (int i = 0; i < tree.width(); i++) {
+                Node child = node.child(i, tree.width());
+                pool.execute(() -> visit(tree, child, children, tracker));
+            }
+        }
+    }
+
+    /** An inner node waiting for its children without a thread: the last to report passes the sum up. */
+    private static final class ChildSums implements LongConsumer {
+
+        private final AtomicLong sum = new AtomicLong();
+        private final AtomicInteger pending;
+        private final LongConsumer parent;
+
+        ChildSums(int children, LongConsumer parent) {
+            this.pending = new AtomicInteger(children);
+            this.parent = parent;
+        }
+
+        @Override
+        public void accept(long childSum) {
+            sum.addAndGet(childSum);
+            if (pending.decrementAndGet() == 0) {
+                parent.accept(sum.get());
+            }
+        }
+    }
+
+    @Override
+    protected long runRelay(Relay relay) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
+        CompletableFuture<Long> answer = new CompletableFuture<>();
+        deliver(relay, Token.first(), answer, tracker);
+        try {
+            return tracker.await(answer);
+        } catch (ExecutionException failed) {
+            throw failure(relay, failed);
+        }
+    }
+
+    /** Hands the token to its holder: that worker's handling of it is a task on the pool. */
+    private void deliver(Relay relay, Token token, CompletableFuture<Long> answer, RunTracker tracker) {
+        pool.execute(() -> receive(relay, token, answer, tracker));
+    }
+
+    /** What a worker does with the token: ends the relay, or passes it on. */
+    private void receive(Relay relay, Token token, CompletableFuture<Long> answer, RunTracker tracker) {
+        try {
+            if (token.isLast(relay)) {
+                answer.complete(token.answer(relay));
+            } else if (tracker.isCancelled()) {
+                answer.cancel(false);
+            } else {
+                deliver(relay, token.passedOn(relay), answer, tracker);
+            }
+        } catch (RuntimeException | Error thrown) {
+            // no one joins a hand-off task: its failure must reach the caller through the answer
+            answer.completeExceptionally(thrown);
+        }
+    }
+
+    @Override
+    protected void shutdown() {
+        PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+    }
+
+    /** The thread-pool model's entry for {@link java.util.ServiceLoader}. */
+    public static final class Provider implements ModelProvider {
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public String module() {
+            return "executors";
+        }
+
+        @Override
+        public String summary() {
+            return "fixed pool of P platform threads; a task per unit, node and hop";
+        }
+
+        @Override
+        public int rank() {
+            return 20;
+        }
+
+        @Override
+        public ConcurrencyModel create(int parallelism) {
+            return new ThreadPoolModel(parallelism);
+        }
+    }
+}

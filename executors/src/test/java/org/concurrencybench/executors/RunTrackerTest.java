@@ -1,0 +1,129 @@
+package org.concurrencybench.executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 1, unit = TimeUnit.MINUTES)
+class RunTrackerTest {
+
+    private final RunTracker tracker = new RunTracker();
+    private final CountDownLatch entered = new CountDownLatch(1);
+
+    @Test
+    void aUnitRunsOnTheCallingThreadAndGivesItsResult() {
+        assertEquals(7, tracker.runUnit(() -> 7));
+    }
+
+    @Test
+    void onceTheRunIsCancelledNoUnitStarts() {
+        AtomicBoolean ran = new AtomicBoolean();
+        tracker.cancel();
+
+        assertThrows(CancellationException.class, () -> tracker.runUnit(() -> {
+            ran.set(true);
+            return 1;
+        }));
+
+        assertFalse(ran.get(), "a unit ran after the run was cancelled");
+    }
+
+    @Test
+    void stopInterruptsAUnitThatHoldsAndReturnsOnlyOnceItHasLeft() throws Exception {
+        AtomicBoolean unitEnded = new AtomicBoolean();
+        CompletableFuture<Throwable> outcome = inUnitOnAnotherThread(() -> {
+            try {
+                holdUntilInterrupted();
+                return 0;
+            } finally {
+                unitEnded.set(true);
+            }
+        });
+        entered.await();
+
+        tracker.stop();
+
+        assertTrue(unitEnded.get(), "stop returned while a unit was still inside");
+        Throwable thrown = outcome.get();
+        assertInstanceOf(CompletionException.class, thrown);
+        assertInstanceOf(InterruptedException.class, thrown.getCause());
+    }
+
+    @Test
+    void theFirstFailureIsTheRunsNotTheInterruptionsItCauses() throws Exception {
+        CompletableFuture<Throwable> holder = inUnitOnAnotherThread(() -> {
+            holdUntilInterrupted();
+            return 0;
+        });
+        entered.await();
+        IllegalStateException failure = new IllegalStateException("unit 1 failed");
+
+        assertSame(failure, assertThrows(IllegalStateException.class, () -> tracker.runUnit(() -> {
+            throw failure;
+        })));
+
+        assertInstanceOf(InterruptedException.class, holder.get().getCause(), "the holding unit should be interrupted");
+        assertTrue(tracker.isCancelled());
+        assertSame(failure, tracker.failureOr(new RuntimeException("observed later")));
+    }
+
+    @Test
+    void withoutAFailedUnitTheObservedFailureIsReported() {
+        RuntimeException observed = new RuntimeException("the pool refused work");
+
+        assertSame(observed, tracker.failureOr(observed));
+    }
+
+    @Test
+    void aThreadLeavesAUnitOfACancelledRunWithoutTheRunsInterrupt() throws Exception {
+        CompletableFuture<Boolean> interruptedAfterwards = new CompletableFuture<>();
+        Thread.ofPlatform().name("tracker-test-worker").start(() -> {
+            // a unit that notices the interrupt but returns normally, leaving the flag set
+            tracker.runUnit(() -> {
+                entered.countDown();
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.onSpinWait();
+                }
+                return 1;
+            });
+            interruptedAfterwards.complete(Thread.currentThread().isInterrupted());
+        });
+        entered.await();
+
+        tracker.cancel();
+
+        assertFalse(interruptedAfterwards.get(), "the pool thread would carry the interrupt into its next task");
+    }
+
+    private CompletableFuture<Throwable> inUnitOnAnotherThread(RunTracker.Unit unit) {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread.ofPlatform().name("tracker-test-worker").start(() -> {
+            try {
+                tracker.runUnit(() -> {
+                    entered.countDown();
+                    return unit.run();
+                });
+                outcome.complete(null);
+            } catch (Throwable thrown) {
+                outcome.complete(thrown);
+            }
+        });
+        return outcome;
+    }
+
+    private static void holdUntilInterrupted() throws InterruptedException {
+        new CountDownLatch(1).await();
+    }
+}
