@@ -1,0 +1,36 @@
+package org.concurrencybench.processes;
+
+import java.time.Duration;
+
+/** A point in {@link System#nanoTime()} time, with the timeout it came from for messages. */
+record Deadline(long atNanos, Duration timeout) {
+
+    static Deadline after(Duration timeout) {
+        long nanos = saturatedNanos(timeout);
+        long now = System.nanoTime();
+        return new Deadline(nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos, timeout);
+    }
+
+    /** Nanoseconds left, at least zero. */
+    long remainingNanos() {
+        return Math.max(0, atNanos - System.nanoTime());
+    }
+
+    boolean hasPassed() {
+        return remainingNanos() == 0;
+    }
+
+    /** The earlier of this deadline and one {@code timeout} from now. */
+    Deadline orSooner(Duration timeout) {
+        Deadline other = after(timeout);
+        return other.atNanos - atNanos < 0 ? other : this;
+    }
+
+    private static long saturatedNanos(Duration timeout) {
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.concurrencybench.processes;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * One end of a pipe that frames are written to. Several threads write to it (the thread
+ * running units prints output and replies, the request reader acknowledges cancels), so each
+ * frame is written and flushed whole under one lock: frames never interleave, and a frame
+ * never waits in a buffer while its reader waits for it.
+ */
+final class FrameOutput implements Closeable {
+
+    private final DataOutputStream out;
+
+    FrameOutput(OutputStream out) {
+        this.out = new DataOutputStream(new BufferedOutputStream(out, 8192));
+    }
+
+    synchronized void write(FrameType type, byte[] payload) throws IOException {
+        Frames.write(out, type, payload);
+        out.flush();
+    }
+
+    void write(FrameType type, Frames.Body body) throws IOException {
+        write(type, Frames.payload(body));
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+}

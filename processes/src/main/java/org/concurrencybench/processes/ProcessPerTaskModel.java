@@ -1,0 +1,186 @@
+package org.concurrencybench.processes;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.ModelProvider;
+import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.Workload;
+
+/**
+ * One worker JVM per task: Python's {@code multiprocessing.Process} with the spawn start
+ * method. Each task's JVM is started, sent its one request, answers, and exits; the run
+ * waits for the exit. At most P of them are alive at once, so the machine is not flooded;
+ * what this model measures is mostly the cost of starting a JVM, which is the point.
+ *
+ * <ul>
+ *   <li><b>batch</b>: one JVM per unit.</li>
+ *   <li><b>tree</b>: one JVM per node. A leaf's JVM returns its ordinal; an inner node's
+ *       JVM is started once its children have answered and is handed their sums to add.
+ *       The parent schedules them bottom-up because a node's JVM that waited for its
+ *       children's JVMs would hold one of the P places while they cannot start.</li>
+ *   <li><b>relay</b>: the ring's W workers are W JVMs, alive together for the whole relay
+ *       (the ring needs every member at once, so here the bound is W, not P), handing the
+ *       token on through the parent as in {@code process-pool}.</li>
+ * </ul>
+ *
+ * <p>Limits: a run starts at most {@value #MAX_JVMS_PER_RUN} JVMs (the default spawn batch
+ * and tree would start 10,000 and 1,111,111, minutes to hours of start-up alone), and a
+ * relay ring has at most {@value #MAX_RING_JVMS} JVMs alive at once.
+ *
+ * <p>A failing or interrupted run kills its JVMs at once: none of them has anything worth
+ * finishing, and a new JVM is what the next task gets anyway.
+ */
+public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
+
+    public static final String ID = "process-per-task";
+
+    /** JVMs one run may start, one after another, P at a time. */
+    public static final int MAX_JVMS_PER_RUN = 2_000;
+
+    /** JVMs of a relay ring, alive together. */
+    public static final int MAX_RING_JVMS = 16;
+
+    private final WorkerCommand command;
+    private final WorkerTimeouts timeouts;
+    private final Consumer<String> output;
+    private final ShutdownGuard guard;
+
+    public ProcessPerTaskModel(int parallelism) {
+        this(parallelism, WorkerMain.class, WorkerTimeouts.fromSystemProperty(), ProcessPoolModel::printLine);
+    }
+
+    /** JVMs running {@code workerMain}: tests start workers that misbehave on purpose. */
+    ProcessPerTaskModel(int parallelism, Class<?> workerMain, WorkerTimeouts timeouts, Consumer<String> output) {
+        super(ID, parallelism);
+        // resolved now, so building the AOT cache the first time is not part of a run
+        this.command = WorkerCommand.of(workerMain);
+        this.timeouts = timeouts;
+        this.output = output;
+        this.guard = new ShutdownGuard(ID);
+    }
+
+    @Override
+    public Optional<String> limit(Workload workload) {
+        return switch (workload) {
+            case Batch batch -> batch.units() <= MAX_JVMS_PER_RUN ? Optional.empty() : Optional.of(
+                    "units must be at most " + format(MAX_JVMS_PER_RUN) + " for " + ID + ", got " + format(batch.units())
+                            + ": one JVM per unit, each tens of milliseconds to start; process-pool runs any size");
+            case Tree tree -> tree.nodes() <= MAX_JVMS_PER_RUN ? Optional.empty() : Optional.of(
+                    "nodes (width=" + tree.width() + ", depth=" + tree.depth() + ") must be at most "
+                            + format(MAX_JVMS_PER_RUN) + " for " + ID + ", got " + format(tree.nodes())
+                            + ": one JVM per node, each tens of milliseconds to start; process-pool cuts the tree into subtrees");
+            case Relay relay -> relay.workers() <= MAX_RING_JVMS ? Optional.empty() : Optional.of(
+                    "workers must be at most " + MAX_RING_JVMS + " for " + ID + ", got " + format(relay.workers())
+                            + ": every worker of the ring is a JVM alive for the whole relay; process-pool maps them onto P");
+        };
+    }
+
+    private static String format(long value) {
+        return String.format("%,d", value);
+    }
+
+    @Override
+    protected long runBatch(Batch batch) throws InterruptedException {
+        try (TaskJvms jvms = jvmsFor(batch, batch.units())) {
+            int next = 0;
+            int answered = 0;
+            long sum = 0;
+            while (answered < batch.units()) {
+                while (next < batch.units() && jvms.hasRoom()) {
+                    jvms.start(new Request.RunUnits(batch, next, next + 1), next);
+                    next++;
+                }
+                TaskJvms.Completed done = jvms.awaitNext();
+                if (done != null) {
+                    sum += done.value();
+                    answered++;
+                }
+            }
+            jvms.awaitAllExited();
+            return sum;
+        }
+    }
+
+    @Override
+    protected long runTree(Tree tree) throws InterruptedException {
+        TreeJoins joins = new TreeJoins(tree);
+        try (TaskJvms jvms = jvmsFor(tree, tree.nodes())) {
+            Deque<Integer> ready = new ArrayDeque<>(joins.leaves());
+            Long rootSum = null;
+            while (rootSum == null) {
+                while (!ready.isEmpty() && jvms.hasRoom()) {
+                    int node = ready.pop();
+                    jvms.start(joins.request(node), node);
+                }
+                TaskJvms.Completed done = jvms.awaitNext();
+                if (done != null) {
+                    if (done.tag() == TreeJoins.ROOT) {
+                        rootSum = done.value();
+                    } else {
+                        joins.childAnswered(done.tag(), done.value()).ifPresent(ready::push);
+                    }
+                }
+            }
+            jvms.awaitAllExited();
+            return rootSum;
+        }
+    }
+
+    @Override
+    protected long runRelay(Relay relay) throws InterruptedException {
+        WorkerPool ring;
+        try {
+            ring = WorkerPool.start(ID, "ring", relay.workers(), command, timeouts, output);
+        } catch (WorkerFailedException cannotStart) {
+            throw RunFailures.failed(ID, relay, cannotStart);
+        }
+        try (ring) {
+            return ring.relay(relay, holder -> holder);
+        }
+    }
+
+    private TaskJvms jvmsFor(Workload workload, long jvmStarts) {
+        return new TaskJvms(ID, workload, command, output, guard, parallelism(), timeouts, jvmStarts);
+    }
+
+    @Override
+    protected void shutdown() {
+        // every run ends its own JVMs; only the hook that covers the JVM exiting mid-run is left
+        guard.close();
+    }
+
+    /** The ServiceLoader entry of {@code process-per-task}. */
+    public static final class Provider implements ModelProvider {
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public String module() {
+            return "processes";
+        }
+
+        @Override
+        public String summary() {
+            return "one worker JVM per task, at most P alive (Python's Process with spawn)";
+        }
+
+        @Override
+        public int rank() {
+            return 80;
+        }
+
+        @Override
+        public ConcurrencyModel create(int parallelism) {
+            return new ProcessPerTaskModel(parallelism);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.concurrencybench.processes;
+
+/**
+ * A unit that threw in a worker process. The exception itself stays in the worker; this
+ * carries its class name, message and the first frames of its stack trace, which become this
+ * exception's own stack trace, so a printed trace shows where the unit failed.
+ */
+public final class RemoteUnitException extends RuntimeException {
+
+    private final String remoteClassName;
+    private final long workerPid;
+
+    RemoteUnitException(String remoteClassName, String remoteMessage, StackTraceElement[] remoteStack, long workerPid) {
+        super(remoteClassName + (remoteMessage == null ? "" : ": " + remoteMessage) + " (in worker pid " + workerPid + ")");
+        this.remoteClassName = remoteClassName;
+        this.workerPid = workerPid;
+        setStackTrace(remoteStack);
+    }
+
+    /** The class of the exception the unit threw, such as {@code java.lang.IllegalStateException}. */
+    public String remoteClassName() {
+        return remoteClassName;
+    }
+
+    public long workerPid() {
+        return workerPid;
+    }
+}

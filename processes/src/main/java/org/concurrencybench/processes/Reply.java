@@ -1,0 +1,144 @@
+package org.concurrencybench.processes;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * A worker's last word on a request: its result, the exception a unit threw, or the news
+ * that a cancel stopped it. Every request gets exactly one, so after cancelling, the parent
+ * knows when a worker is free again.
+ */
+sealed interface Reply {
+
+    /** How many stack frames of a unit's exception travel back: where it failed, not the whole trace. */
+    int STACK_FRAMES_SENT = 24;
+
+    long requestId();
+
+    FrameType frameType();
+
+    void writeFields(DataOutputStream out) throws IOException;
+
+    record Result(long requestId, long value) implements Reply {
+
+        @Override
+        public FrameType frameType() {
+            return FrameType.RESULT;
+        }
+
+        @Override
+        public void writeFields(DataOutputStream out) throws IOException {
+            out.writeLong(value);
+        }
+    }
+
+    /** What a unit threw: class name, message (null if it had none) and the first stack frames. */
+    record UnitError(long requestId, String className, String message, StackTraceElement[] stack) implements Reply {
+
+        static UnitError of(long requestId, Throwable thrown) {
+            StackTraceElement[] stack = thrown.getStackTrace();
+            return new UnitError(requestId, thrown.getClass().getName(), thrown.getMessage(),
+                    Arrays.copyOf(stack, Math.min(stack.length, STACK_FRAMES_SENT)));
+        }
+
+        RemoteUnitException toException(long workerPid) {
+            return new RemoteUnitException(className, message, stack, workerPid);
+        }
+
+        @Override
+        public FrameType frameType() {
+            return FrameType.ERROR;
+        }
+
+        @Override
+        public void writeFields(DataOutputStream out) throws IOException {
+            Frames.writeText(out, className);
+            writeOptionalText(out, message);
+            out.writeInt(stack.length);
+            for (StackTraceElement frame : stack) {
+                writeOptionalText(out, frame.getClassLoaderName());
+                writeOptionalText(out, frame.getModuleName());
+                writeOptionalText(out, frame.getModuleVersion());
+                Frames.writeText(out, frame.getClassName());
+                Frames.writeText(out, frame.getMethodName());
+                writeOptionalText(out, frame.getFileName());
+                out.writeInt(frame.getLineNumber());
+            }
+        }
+
+        private static UnitError read(long requestId, DataInputStream in) throws IOException {
+            String className = Frames.readText(in);
+            String message = readOptionalText(in);
+            int frames = in.readInt();
+            if (frames < 0 || frames > STACK_FRAMES_SENT) {
+                throw new ProtocolException("an ERROR frame carries between 0 and " + STACK_FRAMES_SENT
+                        + " stack frames, got " + frames);
+            }
+            StackTraceElement[] stack = new StackTraceElement[frames];
+            for (int i = 0; i < frames; i++) {
+                String classLoader = readOptionalText(in);
+                String module = readOptionalText(in);
+                String moduleVersion = readOptionalText(in);
+                String declaringClass = Frames.readText(in);
+                String method = Frames.readText(in);
+                String file = readOptionalText(in);
+                stack[i] = new StackTraceElement(classLoader, module, moduleVersion, declaringClass, method, file,
+                        in.readInt());
+            }
+            return new UnitError(requestId, className, message, stack);
+        }
+
+        private static void writeOptionalText(DataOutputStream out, String text) throws IOException {
+            out.writeBoolean(text != null);
+            if (text != null) {
+                Frames.writeText(out, text);
+            }
+        }
+
+        private static String readOptionalText(DataInputStream in) throws IOException {
+            return in.readBoolean() ? Frames.readText(in) : null;
+        }
+    }
+
+    /** The request was cancelled before it finished; it has no result. */
+    record Cancelled(long requestId) implements Reply {
+
+        @Override
+        public FrameType frameType() {
+            return FrameType.CANCELLED;
+        }
+
+        @Override
+        public void writeFields(DataOutputStream out) {
+        }
+    }
+
+    static byte[] payload(Reply reply) throws IOException {
+        return Frames.payload(out -> {
+            out.writeLong(reply.requestId());
+            reply.writeFields(out);
+        });
+    }
+
+    /** The reply in {@code frame}, which must be a RESULT, ERROR or CANCELLED frame. */
+    static Reply decode(Frames.Frame frame) throws ProtocolException {
+        DataInputStream in = frame.body();
+        try {
+            long requestId = in.readLong();
+            Reply reply = switch (frame.type()) {
+                case RESULT -> new Result(requestId, in.readLong());
+                case ERROR -> UnitError.read(requestId, in);
+                case CANCELLED -> new Cancelled(requestId);
+                default -> throw new ProtocolException(frame.type() + " is not a reply");
+            };
+            Frames.expectEnd(frame, in);
+            return reply;
+        } catch (ProtocolException malformed) {
+            throw malformed;
+        } catch (IOException malformed) {
+            throw Frames.malformed(frame, malformed);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.concurrencybench.processes;
+
+/**
+ * What a worker's reply reader hands to the thread running the work. One queue of events
+ * for all workers lets that thread wait for whichever answers first, with a deadline, and
+ * be interrupted while it waits, which a blocking read of a pipe cannot.
+ */
+sealed interface WorkerEvent {
+
+    WorkerProcess worker();
+
+    /** The worker's last word on one request. */
+    record Replied(WorkerProcess worker, Reply reply) implements WorkerEvent {
+    }
+
+    /**
+     * The worker's reply stream ended or broke: no more replies will come from it. Whether
+     * that is a failure (and why) is {@link WorkerProcess#endedNormally()} and
+     * {@link WorkerProcess#lostFailure()}.
+     */
+    record Ended(WorkerProcess worker) implements WorkerEvent {
+    }
+}

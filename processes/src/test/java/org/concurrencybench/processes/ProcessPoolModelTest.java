@@ -1,0 +1,183 @@
+package org.concurrencybench.processes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.ConcurrencyModelContractTest;
+import org.concurrencybench.core.Probe;
+import org.concurrencybench.core.RunFailedException;
+import org.concurrencybench.core.Ticker;
+import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.WhoRuns;
+import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.Workloads;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class ProcessPoolModelTest extends ConcurrencyModelContractTest {
+
+    private static final Workload SMALL_CPU = Workloads.create("cpu", Map.of("limit", "20000", "units", "4"));
+
+    @Override
+    protected String modelId() {
+        return ProcessPoolModel.ID;
+    }
+
+    @Override
+    protected boolean unitsRunInThisJvm() {
+        return false;
+    }
+
+    private ProcessPoolModel newModel(int parallelism, Class<?> workerMain, Duration timeout, Consumer<String> output) {
+        ProcessPoolModel model = new ProcessPoolModel(parallelism, workerMain, WorkerTimeouts.fixed(timeout), output);
+        track(model);
+        return model;
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void whatAUnitPrintsReachesTheParentWithTheWorkersThreadAndPid() throws InterruptedException {
+        OutputLines output = new OutputLines("Task");
+        ProcessPoolModel model = newModel(1, WorkerMain.class, Duration.ofMinutes(1), output);
+
+        model.run(new Batch("demo", new WhoRuns(), 2));
+
+        long pid = model.workerPids().get(0);
+        assertEquals(List.of("Task 1 assigned to thread: main", "ID of process running task 1: " + pid,
+                "Task 2 assigned to thread: main", "ID of process running task 2: " + pid), output.lines());
+    }
+
+    @Test
+    void batchChunksFollowPoolMapsChunkSize() {
+        assertEquals(1, ProcessPoolModel.chunkSize(8, 2), "ceil(8 / 8)");
+        assertEquals(2, ProcessPoolModel.chunkSize(64, 8), "ceil(64 / 32)");
+        assertEquals(3, ProcessPoolModel.chunkSize(33, 4), "ceil(33 / 16)");
+        assertEquals(1, ProcessPoolModel.chunkSize(1, 4096), "at least one unit");
+        assertEquals(313, ProcessPoolModel.chunkSize(10_000, 8), "ceil(10000 / 32)");
+    }
+
+    @Test
+    void theTreeIsCutAtTheFirstLevelWithEnoughSubtreesAndEachSubtreeIsWhole() {
+        Tree tree = new Tree("tree", 10, 6);
+
+        List<Request.SumSubtree> forTwo = ProcessPoolModel.subtrees(tree, 8);
+        List<Request.SumSubtree> forEight = ProcessPoolModel.subtrees(tree, 32);
+        List<Request.SumSubtree> pastTheLeaves = ProcessPoolModel.subtrees(new Tree("tree", 2, 3), 100);
+
+        assertEquals(10, forTwo.size());
+        assertEquals(100_000, forTwo.get(0).leaves());
+        assertEquals(100, forEight.size());
+        assertEquals(8, pastTheLeaves.size(), "a tree smaller than the wanted cut is cut at its leaves");
+        assertEquals(tree.expected(), forEight.stream().mapToLong(Request.SumSubtree::run).sum());
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aFailedRunCancelsTheBusyWorkersAndKeepsThemWarm() throws InterruptedException {
+        ProcessPoolModel model = newModel(2, WorkerMain.class, Duration.ofMinutes(1), line -> { });
+        List<Long> before = model.workerPids();
+
+        assertThrows(RunFailedException.class, () -> model.run(new Batch("probe", new Probe(0, HOLD_MS), 8)));
+
+        assertEquals(before, model.workerPids(), "cancelled workers answer CANCELLED and stay");
+        assertEquals(SMALL_CPU.expected(), model.run(SMALL_CPU));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aWorkerKilledMidRunFailsTheRunNamingItsPidAndExitCode() throws Exception {
+        OutputLines output = new OutputLines("Starting Worker-");
+        ProcessPoolModel model = newModel(2, WorkerMain.class, Duration.ofMinutes(1), output);
+        CompletableFuture<Throwable> outcome = runInBackground(model, new Batch("demo", new Ticker(60_000, 1), 2));
+        assertTrue(output.awaitWatched(2, 1, TimeUnit.MINUTES), "both workers should start a unit");
+        long victim = model.workerPids().get(0);
+
+        ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+
+        RunFailedException failure = assertInstanceOf(RunFailedException.class, outcome.get());
+        WorkerFailedException cause = assertInstanceOf(WorkerFailedException.class, failure.getCause());
+        assertEquals(victim, cause.pid());
+        assertTrue(cause.exitCode().isPresent(), "the exit code of a killed worker is known");
+        assertTrue(failure.getMessage().contains("worker pid " + victim + " (process-pool-worker-1) exited with code "
+                + cause.exitCode().getAsInt()), failure.getMessage());
+        assertFalse(model.workerPids().contains(victim), "the killed worker is replaced");
+        assertEquals(SMALL_CPU.expected(), model.run(SMALL_CPU), "the same model works after the failure");
+        assertEquals(SMALL_CPU.expected(), newModel(2).run(SMALL_CPU), "a new model works");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aWorkerThatAnswersGarbageIsAClearError() {
+        WorkerFailedException failure = assertThrows(WorkerFailedException.class,
+                () -> newModel(1, GarbageWorkerMain.class, Duration.ofMinutes(1), line -> { }));
+
+        assertTrue(failure.getMessage().contains("answered garbage: expected a frame, got \"" + GarbageWorkerMain.JUNK),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("worker pid " + failure.pid()), failure.getMessage());
+        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList(),
+                "a model that could not start leaves no worker");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aWorkerThatNeverAnswersFailsTheRunWithinTheTimeout() {
+        ProcessPoolModel model = newModel(1, SilentWorkerMain.class, Duration.ofSeconds(2), line -> { });
+        long silent = model.workerPids().get(0);
+
+        RunFailedException failure = assertThrows(RunFailedException.class, () -> model.run(SMALL_CPU));
+
+        assertTrue(failure.getMessage().contains("worker pid " + silent
+                + " (process-pool-worker-1) sent no reply within the run's timeout of 2 s; it is still running"),
+                failure.getMessage());
+        assertInstanceOf(WorkerFailedException.class, failure.getCause());
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aChattyWorkerNeverBlocksAndTheEndOfItsStderrIsReported() {
+        WorkerFailedException failure = assertThrows(WorkerFailedException.class,
+                () -> newModel(1, ChattyWorkerMain.class, Duration.ofMinutes(1), line -> { }));
+
+        assertEquals(ChattyWorkerMain.EXIT_STATUS, failure.exitCode().orElseThrow(), failure.getMessage());
+        assertTrue(failure.getMessage().contains("exited with code 7 before it was ready"), failure.getMessage());
+        assertTrue(failure.stderrTail().endsWith(ChattyWorkerMain.lineText(ChattyWorkerMain.LINES)), failure.stderrTail());
+        assertFalse(failure.stderrTail().contains(ChattyWorkerMain.lineText(1) + "\n"), "only the tail is kept");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void closeEndsEveryWorkerProcess() {
+        ProcessPoolModel model = new ProcessPoolModel(3);
+        List<ProcessHandle> workers = model.workerPids().stream().map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
+        assertTrue(workers.stream().allMatch(ProcessHandle::isAlive));
+
+        model.close();
+
+        assertTrue(workers.stream().noneMatch(ProcessHandle::isAlive), "a worker outlived close()");
+        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList());
+    }
+
+    static CompletableFuture<Throwable> runInBackground(ConcurrencyModel model, Workload workload) {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread.ofPlatform().name("test-caller").start(() -> {
+            try {
+                model.run(workload);
+                outcome.complete(null);
+            } catch (Throwable thrown) {
+                outcome.complete(thrown);
+            }
+        });
+        return outcome;
+    }
+}
