@@ -1,14 +1,70 @@
 package org.concurrencybench.benchmarks;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.Workload;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code ./bench verify}: Runs every model x workload once and checks each answer. */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Runs every model x workload once and checks each answer.")
+/**
+ * {@code ./bench verify}: runs every selected model x workload x P once and checks each
+ * answer against the one the workload expects; exit 1 if any run mismatched or failed.
+ * Every option is checked before anything runs, so a typo costs nothing.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs every model x workload x P once and checks each answer; exit 1 on any mismatch or failure.")
 public final class VerifyCommand implements Callable<Integer> {
 
+    @Option(names = "--models", paramLabel = "a,b", description = "Models to verify (default: all); see: bench list.")
+    private String models;
+
+    @Option(names = "--workloads", paramLabel = "x,y", description = "Workloads to run (default: all); see: bench list.")
+    private String workloads;
+
+    @Option(names = "--cores", paramLabel = "1,2",
+            description = "Values of P, or 'all' for 1, 2, 4, ... up to the available processors "
+                    + "(default: 1 and the available processors).")
+    private String cores;
+
+    @Option(names = "-p", paramLabel = "name=value",
+            description = "Sets a workload parameter for every selected workload that has it, such as -p units=100.")
+    private List<String> parameters = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("bench verify is not built yet");
+    public Integer call() throws InterruptedException {
+        List<String> modelIds = Selection.models(models);
+        List<String> workloadIds = Selection.workloads(workloads);
+        List<Integer> coreCounts = Selection.cores(cores, defaultCores());
+        ParameterOverrides overrides = ParameterOverrides.parse(parameters, workloadIds);
+        List<Workload> selected = workloadIds.stream().map(overrides::create).toList();
+        if (modelIds.isEmpty()) {
+            throw new IllegalStateException("no models on the class path to verify; build them with ./mvnw install");
+        }
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("verify: " + modelIds.size() + " models x " + selected.size() + " workloads x P = "
+                + coreCounts.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        out.println("workloads: " + selected.stream().map(Workload::describe).collect(Collectors.joining(", ")));
+        VirtualCarriersNote.of(modelIds, coreCounts).ifPresent(note -> out.println("note: " + note));
+        VerifyReport report = new VerifyReport(out, modelIds, selected, coreCounts);
+        report.header();
+        long start = System.nanoTime();
+        new Verification(ModelRegistry::create, report).run(modelIds, coreCounts, selected);
+        return report.summary(System.nanoTime() - start);
+    }
+
+    /** P = 1 and the machine's available processors: the two ends of the ladder. */
+    private static List<Integer> defaultCores() {
+        return List.copyOf(new TreeSet<>(List.of(1, Runtime.getRuntime().availableProcessors())));
     }
 }

@@ -1,0 +1,88 @@
+package org.concurrencybench.benchmarks;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.Workload;
+
+/**
+ * Runs every model x P x workload once and reports each outcome as it comes. A model is
+ * created once per P and closed after its workloads, as a benchmark trial would. A run that
+ * throws is a FAILED outcome and the rest go on, so one broken model does not hide the
+ * others; only an interruption stops it.
+ */
+final class Verification {
+
+    /** Makes model {@code id} with P cores: the registry, or a test's own models. */
+    interface ModelFactory {
+        ConcurrencyModel create(String id, int parallelism);
+    }
+
+    interface Listener {
+        void outcome(VerifyOutcome outcome);
+    }
+
+    private final ModelFactory factory;
+    private final Listener listener;
+
+    Verification(ModelFactory factory, Listener listener) {
+        this.factory = factory;
+        this.listener = listener;
+    }
+
+    void run(List<String> modelIds, List<Integer> coreCounts, List<Workload> workloads) throws InterruptedException {
+        for (String modelId : modelIds) {
+            for (int parallelism : coreCounts) {
+                verifyModel(modelId, parallelism, workloads);
+            }
+        }
+    }
+
+    /**
+     * One model at one P over every workload. A model that cannot be created fails each of its
+     * pairs; one that cannot be closed fails a row of its own.
+     */
+    private void verifyModel(String modelId, int parallelism, List<Workload> workloads) throws InterruptedException {
+        int reported = 0;
+        try (ConcurrencyModel model = factory.create(modelId, parallelism)) {
+            for (Workload workload : workloads) {
+                listener.outcome(verifyOne(model, workload));
+                reported++;
+            }
+        } catch (RuntimeException broken) {
+            if (reported == workloads.size()) {
+                listener.outcome(VerifyOutcome.failed(modelId, "(close)", parallelism, 0, OptionalLong.empty(),
+                        "closing the model failed: " + oneLine(broken)));
+            }
+            for (Workload workload : workloads.subList(reported, workloads.size())) {
+                listener.outcome(VerifyOutcome.failed(modelId, workload.name(), parallelism, workload.expected(),
+                        OptionalLong.empty(), "the model could not be created: " + oneLine(broken)));
+            }
+        }
+    }
+
+    private static VerifyOutcome verifyOne(ConcurrencyModel model, Workload workload) throws InterruptedException {
+        long expected = workload.expected();
+        Optional<String> limit = model.limit(workload);
+        if (limit.isPresent()) {
+            return VerifyOutcome.notApplicable(model.id(), workload.name(), model.parallelism(), expected, limit.get());
+        }
+        long start = System.nanoTime();
+        try {
+            long answer = model.run(workload);
+            return VerifyOutcome.answered(model.id(), workload.name(), model.parallelism(), answer, expected,
+                    System.nanoTime() - start);
+        } catch (RuntimeException failed) {
+            return VerifyOutcome.failed(model.id(), workload.name(), model.parallelism(), expected,
+                    OptionalLong.of(System.nanoTime() - start), oneLine(failed));
+        }
+    }
+
+    /** The first line of the message: a worker's failure may carry the tail of its stderr. */
+    static String oneLine(Throwable thrown) {
+        String message = thrown.getMessage() == null || thrown.getMessage().isBlank()
+                ? thrown.getClass().getName() : thrown.getMessage().strip();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,144 @@
+package org.concurrencybench.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.concurrencybench.core.RunFailedException;
+import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.Workloads;
+import org.junit.jupiter.api.Test;
+
+/** The verification's failure paths, with models that fail on purpose. */
+class VerificationTest {
+
+    private final List<Workload> workloads = List.of(
+            Workloads.create("cpu", Map.of("limit", "1000", "units", "2")),
+            Workloads.create("spawn", Map.of("units", "3")));
+    private final List<MisbehavingModel> created = new ArrayList<>();
+    private final StringWriter printed = new StringWriter();
+
+    /** Runs the verification over {@code models} at P = 1 with the given behaviour per id; returns the exit code. */
+    private int verify(List<String> models, List<Integer> cores, Map<String, MisbehavingModel.Behaviour> behaviours)
+            throws InterruptedException {
+        VerifyReport report = new VerifyReport(new PrintWriter(printed), models, workloads, cores);
+        report.header();
+        new Verification((id, parallelism) -> {
+            MisbehavingModel model = new MisbehavingModel(id, parallelism, behaviours.get(id));
+            created.add(model);
+            return model;
+        }, report).run(models, cores, workloads);
+        return report.summary(0);
+    }
+
+    private List<String> lines() {
+        return printed.toString().lines().toList();
+    }
+
+    private String row(String model, String workload) {
+        return lines().stream().filter(line -> line.startsWith(model + " ") && line.contains(" " + workload + " "))
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + model + " x " + workload + " in:\n"
+                        + printed));
+    }
+
+    @Test
+    void aWrongAnswerIsAMismatchRowWithBothNumbersAndFailsTheVerification() throws InterruptedException {
+        int exitCode = verify(List.of("wrong"), List.of(1), Map.of("wrong", workload -> workload.expected() + 1));
+
+        assertEquals(Bench.FAILED, exitCode);
+        assertTrue(row("wrong", "spawn").matches("wrong +spawn +1 +4 +3 +\\S+ +MISMATCH"), row("wrong", "spawn"));
+        assertTrue(lines().contains("not verified: wrong x cpu at P=1 (MISMATCH), wrong x spawn at P=1 (MISMATCH)"),
+                printed.toString());
+    }
+
+    @Test
+    void aRunThatThrowsIsAFailedRowWithTheFirstLineOfItsMessageAndTheOtherRunsGoOn() throws InterruptedException {
+        MisbehavingModel.Behaviour cpuFails = workload -> {
+            if (workload.name().equals("cpu")) {
+                throw new RunFailedException("broken", workload.describe(), "worker 2 exited with 137",
+                        new IllegalStateException("stderr tail"));
+            }
+            return workload.expected();
+        };
+
+        int exitCode = verify(List.of("broken", "sound"), List.of(1, 2),
+                Map.of("broken", cpuFails, "sound", MisbehavingModel.RIGHT));
+
+        assertEquals(Bench.FAILED, exitCode);
+        assertTrue(row("broken", "cpu").endsWith(
+                "FAILED: model broken, workload cpu(limit=1000, units=2): worker 2 exited with 137"), row("broken", "cpu"));
+        assertTrue(row("broken", "spawn").endsWith(" ok"), printed.toString());
+        assertTrue(row("sound", "cpu").endsWith(" ok"), printed.toString());
+        assertTrue(lines().contains("8 runs in 0.0 s: 6 ok, 0 n/a, 0 mismatched, 2 failed"), printed.toString());
+        assertTrue(lines().contains("not verified: broken x cpu at P=1 (FAILED), broken x cpu at P=2 (FAILED)"),
+                printed.toString());
+    }
+
+    @Test
+    void aMultiLineFailureIsShownAsItsFirstLine() {
+        assertEquals("worker 1 exited with 1", Verification.oneLine(
+                new IllegalStateException("worker 1 exited with 1\nException in thread main\n\tat Worker.main")));
+        assertEquals(IllegalStateException.class.getName(), Verification.oneLine(new IllegalStateException()));
+    }
+
+    @Test
+    void aModelThatCannotBeCreatedFailsEachOfItsPairsAndTheOtherModelsStillRun() throws InterruptedException {
+        VerifyReport report = new VerifyReport(new PrintWriter(printed), List.of("unstartable", "sound"), workloads,
+                List.of(1));
+        new Verification((id, parallelism) -> {
+            if (id.equals("unstartable")) {
+                throw new IllegalStateException("could not start worker 1: no such file");
+            }
+            return new MisbehavingModel(id, parallelism, MisbehavingModel.RIGHT);
+        }, report).run(List.of("unstartable", "sound"), List.of(1), workloads);
+
+        assertEquals(Bench.FAILED, report.summary(0));
+        for (String workload : List.of("cpu", "spawn")) {
+            assertTrue(row("unstartable", workload).endsWith(
+                    "FAILED: the model could not be created: could not start worker 1: no such file"), printed.toString());
+            assertTrue(row("sound", workload).endsWith(" ok"), printed.toString());
+        }
+    }
+
+    @Test
+    void aDeclaredLimitIsNotApplicableIsNotRunAndIsNoFailure() throws InterruptedException {
+        VerifyReport report = new VerifyReport(new PrintWriter(printed), List.of("bounded"), workloads, List.of(1));
+        List<MisbehavingModel> models = new ArrayList<>();
+        new Verification((id, parallelism) -> {
+            MisbehavingModel model = new MisbehavingModel(id, parallelism, MisbehavingModel.RIGHT)
+                    .limitedOn("cpu", "units=2 is too few to be honest");
+            models.add(model);
+            return model;
+        }, report).run(List.of("bounded"), List.of(1), workloads);
+
+        assertEquals(Bench.OK, report.summary(0));
+        assertTrue(row("bounded", "cpu").matches("bounded +cpu +1 +- +\\S+ +- +n/a: units=2 is too few to be honest"),
+                row("bounded", "cpu"));
+        assertEquals(1, models.get(0).runs(), "only spawn was run");
+    }
+
+    @Test
+    void eachModelIsCreatedOncePerParallelismAndClosedAfterItsWorkloads() throws InterruptedException {
+        verify(List.of("a", "b"), List.of(1, 2), Map.of("a", MisbehavingModel.RIGHT, "b", MisbehavingModel.RIGHT));
+
+        assertEquals(List.of("a(P=1, closed)", "a(P=2, closed)", "b(P=1, closed)", "b(P=2, closed)"),
+                created.stream().map(Object::toString).toList());
+        assertAll(created.stream().map(model -> () -> assertEquals(workloads.size(), model.runs(), model.toString())));
+    }
+
+    @Test
+    void anInterruptedRunStopsTheVerificationAndStillClosesTheModel() {
+        assertThrows(InterruptedException.class, () -> verify(List.of("interrupted", "never"), List.of(1),
+                Map.of("interrupted", workload -> {
+                    throw new InterruptedException("stopped");
+                }, "never", MisbehavingModel.RIGHT)));
+
+        assertEquals(List.of("interrupted(P=1, closed)"), created.stream().map(Object::toString).toList());
+    }
+}
