@@ -1,0 +1,296 @@
+package org.concurrencybench.benchmarks.compare;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.concurrencybench.benchmarks.Bench;
+import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
+import org.concurrencybench.benchmarks.report.CatalogSizes;
+import org.concurrencybench.benchmarks.report.CellOutcome;
+import org.concurrencybench.benchmarks.report.Environment;
+import org.concurrencybench.benchmarks.report.Report;
+import org.concurrencybench.benchmarks.report.ReportBuilder;
+import org.concurrencybench.benchmarks.report.ReportWriter;
+import org.concurrencybench.benchmarks.report.RunRecord;
+import org.concurrencybench.benchmarks.report.Source;
+import org.concurrencybench.benchmarks.report.TextRenderer;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+
+/**
+ * One run of {@code bench compare}: every cell of the plan through JMH, one after another,
+ * each cell's results added to jmh.json as soon as it finishes; then the report.
+ *
+ * <p>A failed cell stops the comparison (JMH's failOnError, applied to the whole comparison):
+ * what finished is kept, the failure is recorded with its reason, the rest is marked not run,
+ * and the report is written. Ctrl-C does the same from a shutdown hook, after ending JMH's
+ * forks and their worker processes. Whichever of the two ends the run does so under one lock,
+ * so the files are written once, by one of them, and never half.
+ */
+public final class Comparison {
+
+    /** The grace a fork gets to close its model and workers when the comparison is interrupted. */
+    private static final long STOP_GRACE_SECONDS = 10;
+
+    /**
+     * What to compare and how.
+     *
+     * @param sizes        each workload's sizes, as {@link WorkloadSizes} makes them
+     * @param jmhArguments JMH options from {@code --jmh}, as typed; null for none
+     */
+    public record Settings(List<String> models, List<String> workloads, List<Integer> cores,
+                           Map<String, Map<String, String>> sizes, Profile profile, Path out, String jmhArguments) {
+
+        /** The profile's settings in words, and the JMH options that override them. */
+        String describe() {
+            return profile.describe() + (jmhArguments == null || jmhArguments.isBlank() ? ""
+                    : "; with JMH options " + jmhArguments.strip());
+        }
+    }
+
+    private record Status(CellOutcome outcome, String reason) {
+    }
+
+    private final Settings settings;
+    private final PrintWriter out;
+    private final Limits limits;
+    private final Options jmh;
+    private final Object lock = new Object();
+    private final Map<Cell, Status> statuses = new LinkedHashMap<>();
+    private boolean ended;
+    private ResultsFolder folder;
+    private CoreHolding holding;
+
+    public Comparison(Settings settings, PrintWriter out, Limits limits) {
+        this.settings = settings;
+        this.out = out;
+        this.limits = limits;
+        this.jmh = JmhArguments.parse(settings.jmhArguments());
+    }
+
+    /** Runs the comparison; returns 0 when every cell was measured or is n/a, 1 when one failed. */
+    public int run() throws IOException {
+        holding = CoreHolding.detect();
+        Thread interruption = new Thread(this::interrupted, "bench-compare-interrupted");
+        try {
+            folder = ResultsFolder.create(settings.out());
+            // now, while it can: Java's graphics register shutdown hooks of their own when first used,
+            // which is refused while the JVM shuts down, so a chart could not be drawn after Ctrl-C
+            ReportWriter.prepareGraphics();
+            Runtime.getRuntime().addShutdownHook(interruption);
+            folder.write(environment());
+            printHeader();
+            Plan plan = Plan.of(settings.models(), settings.workloads(), settings.cores(), settings.sizes(), limits);
+            synchronized (lock) {
+                plan.toMeasure().forEach(cell -> statuses.put(cell, new Status(CellOutcome.NOT_RUN, "not measured yet")));
+                plan.notApplicable().forEach((cell, reason) -> statuses.put(cell, new Status(CellOutcome.NOT_APPLICABLE, reason)));
+                writeRun("running");
+            }
+            printNotApplicable(plan);
+            Cell failed = measure(plan);
+            Report report;
+            synchronized (lock) {
+                if (ended) {
+                    return Bench.FAILED;
+                }
+                ended = true;
+                writeRun(failed == null ? "complete" : "failed");
+                report = writeReport();
+            }
+            removeHook(interruption);
+            out.print(TextRenderer.tables(report.document()));
+            out.println();
+            out.println("Report: " + folder.path().resolve(ReportWriter.MARKDOWN) + " (and " + ReportWriter.HTML + ", "
+                    + ReportWriter.charts(report.charts().size()) + "); JMH's results: " + folder.jmhJson());
+            endLeftoverProcesses();
+            return failed == null ? Bench.OK : Bench.FAILED;
+        } finally {
+            removeHook(interruption);
+            holding.close();
+        }
+    }
+
+    /**
+     * Measures the plan's cells in order; returns the cell that failed, or null when none did or
+     * when the shutdown hook ended the run (which then writes the files itself).
+     */
+    private Cell measure(Plan plan) throws IOException {
+        Progress progress = new Progress(out, plan.toMeasure().size(), settings.profile().plannedSeconds(jmh));
+        try (PrintStream log = new PrintStream(new FileOutputStream(folder.log().toFile(), true), true, StandardCharsets.UTF_8)) {
+            CellRunner runner = new CellRunner(settings.profile(), jmh, holding, log);
+            int index = 0;
+            for (Cell cell : plan.toMeasure()) {
+                synchronized (lock) {
+                    if (ended) {
+                        return null;
+                    }
+                }
+                index++;
+                progress.starting(index, cell);
+                long started = System.nanoTime();
+                long logStart = Files.size(folder.log());
+                Path part = folder.partFile(index);
+                try {
+                    Collection<RunResult> results = runner.run(cell, part);
+                    synchronized (lock) {
+                        if (ended) {
+                            return null;
+                        }
+                        folder.addPart(part);
+                        statuses.put(cell, new Status(CellOutcome.MEASURED, null));
+                        writeRun("running");
+                    }
+                    progress.finished(results, System.nanoTime() - started);
+                } catch (RunnerException | RuntimeException failure) {
+                    log.flush();
+                    String reason = FailureReason.of(failure, logSince(logStart));
+                    synchronized (lock) {
+                        if (ended) {
+                            return null;
+                        }
+                        statuses.put(cell, new Status(CellOutcome.FAILED, reason));
+                        markUnrun("the comparison stopped when " + cell.describe() + " failed");
+                        folder.deleteParts();
+                    }
+                    out.println("      FAILED: " + reason);
+                    out.println("      (JMH's output, with the fork's stack trace: " + folder.log() + ")");
+                    out.flush();
+                    return cell;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What JMH printed to the log from {@code position} on. */
+    private String logSince(long position) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(folder.log())) {
+            channel.position(position);
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The shutdown hook: Ctrl-C or a kill ends the forks and writes what finished. */
+    private void interrupted() {
+        synchronized (lock) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+        }
+        // twice: a fork the main thread started just before it saw the run end is caught by the second
+        int killed = ChildProcesses.endAll(STOP_GRACE_SECONDS, TimeUnit.SECONDS)
+                + ChildProcesses.endAll(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        synchronized (lock) {
+            try {
+                if (folder != null && !statuses.isEmpty()) {
+                    folder.deleteParts();
+                    markUnrun("the comparison was interrupted");
+                    writeRun("interrupted");
+                    writeReport();
+                }
+                out.println();
+                out.println("Interrupted" + (killed > 0 ? " (" + killed + " processes had to be killed)" : "")
+                        + "; what finished is in " + (folder == null ? settings.out() : folder.path()));
+            } catch (IOException | RuntimeException cannotWrite) {
+                out.println("Interrupted; the results could not be completed: " + cannotWrite);
+            }
+            out.flush();
+        }
+        holding.close();
+    }
+
+    private void markUnrun(String reason) {
+        statuses.replaceAll((cell, status) -> status.outcome() == CellOutcome.NOT_RUN
+                ? new Status(CellOutcome.NOT_RUN, reason) : status);
+    }
+
+    private void writeRun(String status) throws IOException {
+        List<RunRecord.Cell> cells = new ArrayList<>();
+        statuses.forEach((cell, outcome) -> cells.add(new RunRecord.Cell(cell.workload(), cell.model(), cell.cores(),
+                outcome.outcome(), outcome.reason())));
+        folder.write(new RunRecord(status, settings.profile().id(), settings.describe(), settings.models(),
+                settings.workloads(), settings.cores(), settings.sizes(), cells));
+    }
+
+    private Report writeReport() throws IOException {
+        Source source = Source.labelled(List.of(Source.load(folder.jmhJson()))).getFirst();
+        Report report = ReportBuilder.build(List.of(source), null);
+        ReportWriter.write(report, folder.path());
+        return report;
+    }
+
+    private Environment environment() {
+        List<String> forkArgs = new ArrayList<>(List.of("-XX:ActiveProcessorCount=P", "-Djdk.virtualThreadScheduler.parallelism=P",
+                "-Djdk.virtualThreadScheduler.maxPoolSize=P"));
+        forkArgs.addAll(jmh.getJvmArgsPrepend().orElse(List.of()));
+        forkArgs.addAll(jmh.getJvmArgs().orElse(List.of(BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX)));
+        forkArgs.addAll(jmh.getJvmArgsAppend().orElse(List.of()));
+        return EnvironmentProbe.capture(holding, forkArgs);
+    }
+
+    private void printHeader() {
+        out.println("bench compare, " + settings.profile().id() + ": " + settings.describe());
+        out.println("  models:    " + String.join(", ", settings.models()));
+        out.println("  workloads: " + settings.sizes().entrySet().stream().map(entry -> entry.getKey() + entry.getValue())
+                .collect(Collectors.joining(", ")));
+        List<String> changed = CatalogSizes.offTheCatalog(settings.sizes());
+        if (!changed.isEmpty()) {
+            out.println("  sizes:     " + String.join(", ", changed));
+        }
+        out.println("  cores:     P = " + settings.cores().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + ", each fork held by " + holding.describe());
+        int processors = holding.processors();
+        settings.cores().stream().filter(cores -> cores > processors).forEach(cores -> out.println("  warning:   P = "
+                + cores + " is more than the " + processors + " processors this process may use: that fork shares them"));
+        out.println("  output:    " + folder.path() + " (JMH's own output: " + ResultsFolder.JMH_LOG + ")");
+        out.flush();
+    }
+
+    private record Pair(String workload, String model, String reason) {
+    }
+
+    private void printNotApplicable(Plan plan) {
+        Map<Pair, TreeSet<Integer>> byPair = new LinkedHashMap<>();
+        plan.notApplicable().forEach((cell, reason) -> byPair.computeIfAbsent(new Pair(cell.workload(), cell.model(), reason),
+                ignored -> new TreeSet<>()).add(cell.cores()));
+        byPair.forEach((pair, cores) -> out.println("  n/a:       " + pair.workload() + ": " + pair.model() + " at P = "
+                + cores.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ": " + pair.reason()));
+        out.println("Measuring " + plan.toMeasure().size() + " cells, each its own JMH run ("
+                + Progress.duration(plan.toMeasure().size() * settings.profile().plannedSeconds(jmh))
+                + " if every operation fits in an iteration; slow operations take longer)");
+        out.flush();
+    }
+
+    /** Forks end when JMH is done with them; this only guards against a worker left by a broken model. */
+    private void endLeftoverProcesses() {
+        List<String> alive = ChildProcesses.alive();
+        if (!alive.isEmpty()) {
+            out.println("warning: processes left behind by the forks, now ended: " + alive);
+            ChildProcesses.endAll(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: it ends the run
+        }
+    }
+}

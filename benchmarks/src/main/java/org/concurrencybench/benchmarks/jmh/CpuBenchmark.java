@@ -1,0 +1,39 @@
+package org.concurrencybench.benchmarks.jmh;
+
+import java.util.Map;
+import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.Workloads;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Which model turns P cores into the most speed-up on pure computation?
+ *
+ * <p>One operation counts the primes below {@code limit} by trial division, split into
+ * {@code units} slices of one task each, and returns the count, pi(limit). Nothing waits, so a
+ * model at P cores should approach P times its speed at P = 1; what it loses is the cost of
+ * its tasks, its hand-offs and, for the process models, its pipes and worker JVMs. Thread-pool
+ * at P = 1 against {@link CpuBaselineBenchmark} (the same slices in a plain loop) shows what
+ * the harness and a pool cost on their own.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CpuBenchmark -p model=thread-pool,virtual}, or
+ * across the cores with the forks held to P: {@code ./bench compare --workloads cpu --cores all}.
+ */
+public class CpuBenchmark extends ModelBenchmark {
+
+    @Param("2000000")
+    public String limit;
+
+    @Param("64")
+    public String units;
+
+    @Override
+    protected Workload workload() {
+        return Workloads.create("cpu", Map.of("limit", limit, "units", units));
+    }
+
+    @Benchmark
+    public long countPrimes() throws InterruptedException {
+        return runOnce();
+    }
+}

@@ -1,0 +1,34 @@
+package org.concurrencybench.benchmarks.jmh;
+
+import java.util.Map;
+import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.Workloads;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * What does it cost to start a task and collect its result?
+ *
+ * <p>One operation runs {@code units} tasks that only return their index, so the time is
+ * the model's own: creating and starting each task (a platform thread, a virtual thread, a
+ * pool submission, a future, a worker JVM for process-per-task) and joining it. Creating the
+ * tasks is what is measured here, which is why it happens inside the timed method.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SpawnBenchmark -p model=threads,virtual},
+ * or {@code ./bench compare --workloads spawn}.
+ */
+public class SpawnBenchmark extends ModelBenchmark {
+
+    @Param("10000")
+    public String units;
+
+    @Override
+    protected Workload workload() {
+        return Workloads.create("spawn", Map.of("units", units));
+    }
+
+    @Benchmark
+    public long startAndJoinTasks() throws InterruptedException {
+        return runOnce();
+    }
+}

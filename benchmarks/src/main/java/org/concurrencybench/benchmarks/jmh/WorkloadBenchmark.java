@@ -1,0 +1,73 @@
+package org.concurrencybench.benchmarks.jmh;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The benchmark method that measures each catalog workload, and the baseline: what the
+ * command line includes for a workload and how the report names a result it reads back.
+ */
+public enum WorkloadBenchmark {
+
+    CPU("cpu", CpuBenchmark.class, "countPrimes"),
+    BLOCKING("blocking", BlockingBenchmark.class, "sleepInEveryTask"),
+    SPAWN("spawn", SpawnBenchmark.class, "startAndJoinTasks"),
+    TREE("tree", TreeBenchmark.class, "fanOutAndSum"),
+    HANDOFF("handoff", HandoffBenchmark.class, "passTheToken"),
+    /** The cpu workload with no model: a plain loop on the benchmark thread. */
+    CPU_BASELINE("cpu", CpuBaselineBenchmark.class, "plainLoop");
+
+    /** The model name the report gives the baseline's row. */
+    public static final String BASELINE_MODEL = "baseline";
+
+    private final String workload;
+    private final Class<?> benchmarkClass;
+    private final String method;
+
+    WorkloadBenchmark(String workload, Class<?> benchmarkClass, String method) {
+        this.workload = workload;
+        this.benchmarkClass = benchmarkClass;
+        this.method = method;
+    }
+
+    public String workload() {
+        return workload;
+    }
+
+    public Class<?> benchmarkClass() {
+        return benchmarkClass;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public boolean isBaseline() {
+        return this == CPU_BASELINE;
+    }
+
+    /** {@code org.concurrencybench.benchmarks.jmh.CpuBenchmark.countPrimes}: JMH's name for it. */
+    public String benchmarkName() {
+        return benchmarkClass.getName() + "." + method;
+    }
+
+    /** A regular expression that JMH's include matches with this benchmark alone. */
+    public String includePattern() {
+        return "^" + benchmarkName().replace(".", "\\.") + "$";
+    }
+
+    /** The model benchmark of catalog workload {@code workload}. */
+    public static WorkloadBenchmark of(String workload) {
+        return Arrays.stream(values()).filter(benchmark -> !benchmark.isBaseline())
+                .filter(benchmark -> benchmark.workload.equals(workload)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no benchmark measures workload '" + workload
+                        + "'; measured: " + String.join(", ", Arrays.stream(values())
+                                .filter(benchmark -> !benchmark.isBaseline()).map(WorkloadBenchmark::workload).toList())));
+    }
+
+    /** The entry whose JMH name is {@code benchmarkName}, if it is one of this suite's. */
+    public static Optional<WorkloadBenchmark> byName(String benchmarkName) {
+        return Arrays.stream(values()).filter(benchmark -> benchmark.benchmarkName().equals(benchmarkName))
+                .findFirst();
+    }
+}

@@ -1,0 +1,108 @@
+package org.concurrencybench.benchmarks.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the report from one or more saved comparisons, and optionally a baseline run to compare against. */
+public final class ReportBuilder {
+
+    public static final String TITLE = "Java concurrency models compared";
+
+    private ReportBuilder() {
+    }
+
+    /** @param baseline null for no baseline */
+    public static Report build(List<Source> sources, Source baseline) {
+        List<Document.Block> blocks = new ArrayList<>();
+        boolean severalSources = sources.size() > 1;
+        blocks.add(new Document.Paragraph("Each table is one workload: a row per model"
+                + (severalSources ? " and run" : "") + ", a column per P, the cores the model may use (bench compare"
+                + " also holds each JMH fork to P processors). A figure is JMH's average time for one operation, the"
+                + " whole workload, ± the half-width of its 99.9% confidence interval; lower is better, and the best"
+                + " of each column" + (severalSources ? " within each run" : "") + " is in bold. Every operation's answer was checked against the workload's expected"
+                + " answer; a wrong one would have failed the run."));
+        Observations.noise(sources).ifPresent(text -> blocks.add(new Document.Paragraph(text)));
+        BaselineComparison comparison = baseline == null ? null : new BaselineComparison(baseline);
+        if (comparison != null) {
+            BaselineComparison.legend(comparison.label()).forEach(text -> blocks.add(new Document.Paragraph(text)));
+        }
+        blocks.add(new Document.Heading(1, "Runs"));
+        blocks.add(new Document.Bullets(runs(sources, baseline)));
+
+        List<Report.Chart> charts = new ArrayList<>();
+        Map<String, Integer> chartsPerWorkload = new HashMap<>();
+        for (WorkloadTable table : WorkloadTable.of(sources)) {
+            blocks.add(new Document.Heading(1, table.title()));
+            Explanations.of(table.workload(), table.sizes()).forEach(text -> blocks.add(new Document.Paragraph(text)));
+            ScoreTables tables = new ScoreTables(table, severalSources, comparison);
+            if (table.hasMeasurements()) {
+                blocks.add(new Document.Paragraph("Time per operation in " + table.unit() + " ("
+                        + (table.lowerIsBetter() ? "lower" : "higher") + " is better):"));
+            }
+            blocks.add(tables.scores());
+            Observations.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
+            Optional<Document.Table> speedUps = tables.speedUps();
+            if (speedUps.isPresent()) {
+                blocks.add(new Document.Heading(2, "Speed-up against P = 1"));
+                blocks.add(new Document.Paragraph("Each model's P = 1 figure divided by its figure at P; in brackets the"
+                        + " parallel efficiency, speed-up / P. 100% would be perfect use of every added core; work that"
+                        + " waits rather than computes (blocking, handoff) is not expected to scale this way."));
+                blocks.add(speedUps.get());
+            }
+            List<String> gaps = tables.gaps();
+            if (!gaps.isEmpty()) {
+                blocks.add(new Document.Paragraph("Not measured:"));
+                blocks.add(new Document.Bullets(gaps));
+            }
+            if (table.hasMeasurements()) {
+                int count = chartsPerWorkload.merge(table.workload(), 1, Integer::sum);
+                String file = table.workload() + (count == 1 ? "" : "-" + count) + ".png";
+                charts.add(new Report.Chart(file, table, severalSources));
+                blocks.add(new Document.Image(file, table.title() + ": " + table.unit() + " against P for every model"
+                        + (Charts.isLogarithmic(table) ? " (logarithmic scale)" : "")));
+            }
+        }
+        return new Report(new Document(TITLE, blocks), charts);
+    }
+
+    private static List<String> runs(List<Source> sources, Source baseline) {
+        List<String> lines = new ArrayList<>();
+        for (Source source : sources) {
+            lines.add(describe(source, sources.size() > 1 ? source.label() + ": " : ""));
+        }
+        if (baseline != null) {
+            lines.add(describe(baseline, "baseline, " + baseline.label() + ": "));
+        }
+        return lines;
+    }
+
+    private static String describe(Source source, String prefix) {
+        StringBuilder line = new StringBuilder(prefix);
+        Environment environment = source.environment();
+        if (environment == null) {
+            line.append("no environment.json beside ").append(source.file()).append(", so the machine and JDK are unknown");
+        } else {
+            line.append(environment.summary()).append("; cores held by ").append(environment.coresHeld())
+                    .append("; suite ").append(environment.suiteVersion());
+            if (environment.gitCommit() != null) {
+                line.append(" at ").append(environment.gitCommit());
+            }
+            line.append("; ").append(environment.dateTime());
+        }
+        RunRecord run = source.run();
+        if (run != null) {
+            line.append("; ").append(run.profile()).append(" (").append(run.settings()).append(")");
+            List<String> changed = CatalogSizes.offTheCatalog(run.parameters());
+            if (!changed.isEmpty()) {
+                line.append("; sizes other than the catalog's: ").append(String.join(", ", changed));
+            }
+            if (!"complete".equals(run.status())) {
+                line.append("; the run ").append(run.status()).append(" before every cell was measured");
+            }
+        }
+        return line.append("; results: ").append(source.file()).toString();
+    }
+}

@@ -1,0 +1,143 @@
+package org.concurrencybench.benchmarks.report;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.concurrencybench.benchmarks.jmh.ModelBenchmark;
+import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
+import org.concurrencybench.core.Workloads;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Everything the sources hold about one workload at one set of sizes: a row per model (and
+ * per source, when several are merged), a column per P. Results of different sizes are
+ * different work and get different tables.
+ */
+public record WorkloadTable(String workload, Map<String, String> sizes, List<Integer> cores, List<Row> rows) {
+
+    /** The models in the suite's order: the order of ModelBenchmark's {@code model} parameter. */
+    static final List<String> MODEL_ORDER = modelOrder();
+
+    /** One model of one source: its measurements and its gaps (n/a, failed, not run), by P. */
+    public record Row(Source source, String model, Map<Integer, Measurement> measured, Map<Integer, RunRecord.Cell> gaps) {
+
+        public boolean isBaseline() {
+            return WorkloadBenchmark.BASELINE_MODEL.equals(model);
+        }
+
+        public Measurement at(int cores) {
+            return measured.get(cores);
+        }
+    }
+
+    /** {@code cpu (limit=2000000, units=64)}. */
+    public String title() {
+        if (sizes.isEmpty()) {
+            return workload;
+        }
+        return workload + " (" + sizes.entrySet().stream().map(size -> size.getKey() + "=" + size.getValue())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The unit of the scores, such as {@code ms/op}. */
+    public String unit() {
+        return anyMeasurement().map(Measurement::unit).orElse("");
+    }
+
+    public boolean lowerIsBetter() {
+        return anyMeasurement().map(Measurement::lowerIsBetter).orElse(true);
+    }
+
+    public boolean hasMeasurements() {
+        return anyMeasurement().isPresent();
+    }
+
+    private java.util.Optional<Measurement> anyMeasurement() {
+        return rows.stream().flatMap(row -> row.measured().values().stream()).findFirst();
+    }
+
+    /** The row of {@code model} in {@code source}, if there is one. */
+    public java.util.Optional<Row> row(Source source, String model) {
+        return rows.stream().filter(row -> row.source() == source && row.model().equals(model)).findFirst();
+    }
+
+    /** The tables the sources make, workloads in catalog order. */
+    public static List<WorkloadTable> of(List<Source> sources) {
+        Map<Key, Map<RowKey, Row>> groups = new LinkedHashMap<>();
+        for (int index = 0; index < sources.size(); index++) {
+            Source source = sources.get(index);
+            for (Measurement measurement : source.measurements()) {
+                row(groups, new Key(measurement.workload(), measurement.sizes()), index, source, measurement.model())
+                        .measured().put(measurement.cores(), measurement);
+            }
+            for (RunRecord.Cell gap : source.gaps()) {
+                Map<String, String> sizes = source.run().parameters() == null ? Map.of()
+                        : source.run().parameters().getOrDefault(gap.workload(), Map.of());
+                row(groups, new Key(gap.workload(), sizes), index, source, gap.model()).gaps().putIfAbsent(gap.cores(), gap);
+            }
+        }
+        List<WorkloadTable> tables = new ArrayList<>();
+        for (Map.Entry<Key, Map<RowKey, Row>> group : groups.entrySet()) {
+            List<Row> rows = group.getValue().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(RowKey.ORDER))
+                    .map(Map.Entry::getValue).toList();
+            TreeSet<Integer> cores = new TreeSet<>();
+            rows.forEach(row -> {
+                cores.addAll(row.measured().keySet());
+                cores.addAll(row.gaps().keySet());
+            });
+            tables.add(new WorkloadTable(group.getKey().workload(), group.getKey().sizes(), List.copyOf(cores), rows));
+        }
+        tables.sort(Comparator.comparingInt(table -> workloadRank(table.workload())));
+        return tables;
+    }
+
+    private static Row row(Map<Key, Map<RowKey, Row>> groups, Key key, int sourceIndex, Source source, String model) {
+        return groups.computeIfAbsent(key, ignored -> new LinkedHashMap<>())
+                .computeIfAbsent(new RowKey(model, sourceIndex),
+                        ignored -> new Row(source, model, new TreeMap<>(), new TreeMap<>()));
+    }
+
+    private static int workloadRank(String workload) {
+        int rank = Workloads.ids().indexOf(workload);
+        return rank < 0 ? Integer.MAX_VALUE : rank;
+    }
+
+    private record Key(String workload, Map<String, String> sizes) {
+
+        Key {
+            sizes = new LinkedHashMap<>(Objects.requireNonNull(sizes));
+        }
+    }
+
+    /** Rows in the suite's model order, unknown models after them, the baseline last; then by source. */
+    private record RowKey(String model, int sourceIndex) {
+
+        static final Comparator<RowKey> ORDER = Comparator.comparingInt((RowKey key) -> modelRank(key.model()))
+                .thenComparing(RowKey::model).thenComparingInt(RowKey::sourceIndex);
+
+        private static int modelRank(String model) {
+            if (WorkloadBenchmark.BASELINE_MODEL.equals(model)) {
+                return Integer.MAX_VALUE;
+            }
+            int rank = MODEL_ORDER.indexOf(model);
+            return rank < 0 ? Integer.MAX_VALUE - 1 : rank;
+        }
+    }
+
+    private static List<String> modelOrder() {
+        try {
+            Field model = ModelBenchmark.class.getField("model");
+            return List.of(model.getAnnotation(Param.class).value());
+        } catch (NoSuchFieldException missing) {
+            throw new IllegalStateException("ModelBenchmark has no public field 'model'", missing);
+        }
+    }
+}

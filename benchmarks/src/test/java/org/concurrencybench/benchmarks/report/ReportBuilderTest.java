@@ -1,0 +1,81 @@
+package org.concurrencybench.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The report of results built in memory: the cases the checked-in files do not hold. */
+class ReportBuilderTest {
+
+    private static final Map<String, String> SPAWN = Map.of("units", "10000");
+
+    @Test
+    void cellsOfAnInterruptedRunAreMarkedNotRunWithTheReason() {
+        RunRecord run = new RunRecord("interrupted", "quick", "1 fork", List.of("virtual"), List.of("spawn"), List.of(1, 2),
+                Map.of("spawn", SPAWN), List.of(
+                        new RunRecord.Cell("spawn", "virtual", 1, CellOutcome.MEASURED, null),
+                        new RunRecord.Cell("spawn", "virtual", 2, CellOutcome.NOT_RUN, "the comparison was interrupted")));
+        Source source = new Source("run", Path.of("jmh.json"), List.of(spawn("virtual", 1, 5.0, 0.1)), null, run);
+
+        String markdown = MarkdownRenderer.render(ReportBuilder.build(List.of(source), null).document());
+
+        assertTrue(markdown.contains("| virtual | **5.000 ± 0.100** | not run |"), markdown);
+        assertTrue(markdown.contains("- virtual at P = 2: not run: the comparison was interrupted"), markdown);
+        assertTrue(markdown.contains("the run interrupted before every cell was measured"), markdown);
+    }
+
+    @Test
+    void aFailedCellShowsItsReason() {
+        RunRecord run = new RunRecord("failed", "quick", "1 fork", List.of("threads"), List.of("spawn"), List.of(1),
+                Map.of("spawn", SPAWN), List.of(new RunRecord.Cell("spawn", "threads", 1, CellOutcome.FAILED,
+                        "model threads, workload spawn(units=10000): answered 1, expected 49995000")));
+        Source source = new Source("run", Path.of("jmh.json"), List.of(), null, run);
+
+        String markdown = MarkdownRenderer.render(ReportBuilder.build(List.of(source), null).document());
+
+        assertTrue(markdown.contains("| threads | failed |"), markdown);
+        assertTrue(markdown.contains("- threads at P = 1: failed: model threads, workload spawn(units=10000): answered 1,"
+                + " expected 49995000"), markdown);
+    }
+
+    @Test
+    void errorBarsAsWideAsTheFiguresAreCalledOut() {
+        Source noisy = new Source("run", Path.of("jmh.json"), List.of(spawn("virtual", 1, 5.0, 4.0), spawn("virtual", 2, 4.0, 9.0),
+                spawn("threads", 1, 600.0, 10.0)), null, null);
+
+        String markdown = MarkdownRenderer.render(ReportBuilder.build(List.of(noisy), null).document());
+
+        assertTrue(markdown.contains("2 of 3 figures have an error wider than half the figure itself"), markdown);
+    }
+
+    @Test
+    void narrowErrorBarsNeedNoWarning() {
+        Source quiet = new Source("run", Path.of("jmh.json"), List.of(spawn("virtual", 1, 5.0, 0.2)), null, null);
+
+        String markdown = MarkdownRenderer.render(ReportBuilder.build(List.of(quiet), null).document());
+
+        assertFalse(markdown.contains("error wider than half"), markdown);
+    }
+
+    @Test
+    void scoresSpanningMoreThanTwentyTimesAreChartedOnALogarithmicScale() {
+        Source wide = new Source("run", Path.of("jmh.json"), List.of(spawn("virtual", 1, 5.0, 0.1), spawn("threads", 1, 600.0, 1.0)),
+                null, null);
+        Source narrow = new Source("run", Path.of("jmh.json"), List.of(spawn("virtual", 1, 5.0, 0.1), spawn("threads", 1, 50.0, 1.0)),
+                null, null);
+
+        assertTrue(Charts.isLogarithmic(WorkloadTable.of(List.of(wide)).getFirst()));
+        assertFalse(Charts.isLogarithmic(WorkloadTable.of(List.of(narrow)).getFirst()));
+        assertEquals(1, ReportBuilder.build(List.of(wide), null).charts().size());
+    }
+
+    private static Measurement spawn(String model, int cores, double score, double error) {
+        return new Measurement("org.concurrencybench.benchmarks.jmh.SpawnBenchmark.startAndJoinTasks", "spawn", SPAWN, model,
+                cores, "avgt", score, error, "ms/op");
+    }
+}
