@@ -3,13 +3,17 @@ package org.concurrencybench.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The suite's one entry point, {@code ./bench}. With no arguments it runs
@@ -52,9 +56,25 @@ public final class Bench {
         @Override
         public int handleParseException(ParameterException problem, String[] args) {
             CommandLine command = problem.getCommandLine();
-            command.getErr().println("bench: " + problem.getMessage() + " (see: " + command.getCommandSpec().qualifiedName()
-                    + " --help)");
+            command.getErr().println("bench: " + problem.getMessage() + choices(problem) + " (see: "
+                    + command.getCommandSpec().qualifiedName() + " --help)");
             return USAGE;
+        }
+
+        /** For an unknown word, what was meant and what is allowed: the commands, or the options. */
+        private static String choices(ParameterException problem) {
+            if (!(problem instanceof UnmatchedArgumentException unmatched)) {
+                return "";
+            }
+            CommandSpec spec = problem.getCommandLine().getCommandSpec();
+            List<String> suggestions = unmatched.getSuggestions();
+            String meant = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
+            boolean optionLike = unmatched.getUnmatched().stream().anyMatch(word -> word.startsWith("-"));
+            if (!optionLike && !spec.subcommands().isEmpty()) {
+                return meant + "; commands: " + String.join(", ", spec.subcommands().keySet());
+            }
+            List<String> options = spec.options().stream().map(OptionSpec::longestName).toList();
+            return meant + "; options: " + String.join(", ", options);
         }
     }
 

@@ -1,0 +1,32 @@
+package org.concurrencybench.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BenchTest {
+
+    @Test
+    void aMistypedOptionSuggestsTheRightOneAndListsTheOptions() {
+        CommandLineRun run = CommandLineRun.of("verify", "--modles", "virtual");
+
+        run.assertOneLineUsageError("--modles", "did you mean --models?", "options:", "--workloads", "--cores");
+    }
+
+    @Test
+    void anUnknownCommandListsTheCommands() {
+        CommandLineRun run = CommandLineRun.of("benchmark");
+
+        run.assertOneLineUsageError("benchmark", "commands: list, verify, demo, compare, report");
+    }
+
+    @Test
+    void versionNamesTheSuiteAndTheJdk() {
+        CommandLineRun run = CommandLineRun.of("--version");
+
+        assertEquals(Bench.OK, run.exitCode());
+        assertTrue(run.out().startsWith("bench ") && run.out().contains("on Java " + Runtime.version().feature()),
+                run.out());
+    }
+}
