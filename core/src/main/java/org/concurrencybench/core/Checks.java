@@ -47,7 +47,7 @@ public final class Checks {
     }
 
     /** 2000000 as {@code 2,000,000}: large limits are easier to read with separators. */
-    static String format(long value) {
+    public static String format(long value) {
         return String.format("%,d", value);
     }
 }

@@ -13,10 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.Identity;
-import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
@@ -263,31 +262,10 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     }
 
     /** The async model's entry for {@link java.util.ServiceLoader}. */
-    public static final class Provider implements ModelProvider {
+    public static final class Provider extends AbstractModelProvider {
 
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String module() {
-            return "executors";
-        }
-
-        @Override
-        public String summary() {
-            return "CompletableFuture that never holds a thread while it waits: timers for waits, P threads for work";
-        }
-
-        @Override
-        public int rank() {
-            return 50;
-        }
-
-        @Override
-        public ConcurrencyModel create(int parallelism) {
-            return new AsyncModel(parallelism);
+        public Provider() {
+            super(ID, "executors", 50, "CompletableFuture that never holds a thread while it waits: timers for waits, P threads for work", AsyncModel::new);
         }
     }
 }

@@ -10,9 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.ConcurrencyModel;
-import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Tree.Node;
@@ -155,31 +154,10 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
     }
 
     /** The completable-future model's entry for {@link java.util.ServiceLoader}. */
-    public static final class Provider implements ModelProvider {
+    public static final class Provider extends AbstractModelProvider {
 
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String module() {
-            return "executors";
-        }
-
-        @Override
-        public String summary() {
-            return "supplyAsync / thenCombine / allOf / thenComposeAsync over a fixed pool of P threads";
-        }
-
-        @Override
-        public int rank() {
-            return 40;
-        }
-
-        @Override
-        public ConcurrencyModel create(int parallelism) {
-            return new CompletableFutureModel(parallelism);
+        public Provider() {
+            super(ID, "executors", 40, "supplyAsync / thenCombine / allOf / thenComposeAsync over a fixed pool of P threads", CompletableFutureModel::new);
         }
     }
 }

@@ -9,11 +9,10 @@ import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.Identity;
 import org.concurrencybench.core.Kernel;
-import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
@@ -261,31 +260,10 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
     }
 
     /** The fork-join model's entry for {@link java.util.ServiceLoader}. */
-    public static final class Provider implements ModelProvider {
+    public static final class Provider extends AbstractModelProvider {
 
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String module() {
-            return "executors";
-        }
-
-        @Override
-        public String summary() {
-            return "ForkJoinPool(P), RecursiveTask splitting, work stealing; blocking units as managed blocks";
-        }
-
-        @Override
-        public int rank() {
-            return 30;
-        }
-
-        @Override
-        public ConcurrencyModel create(int parallelism) {
-            return new ForkJoinModel(parallelism);
+        public Provider() {
+            super(ID, "executors", 30, "ForkJoinPool(P), RecursiveTask splitting, work stealing; blocking units as managed blocks", ForkJoinModel::new);
         }
     }
 }

@@ -11,9 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.ConcurrencyModel;
-import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Tree.Node;
@@ -169,31 +168,10 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
     }
 
     /** The thread-pool model's entry for {@link java.util.ServiceLoader}. */
-    public static final class Provider implements ModelProvider {
+    public static final class Provider extends AbstractModelProvider {
 
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String module() {
-            return "executors";
-        }
-
-        @Override
-        public String summary() {
-            return "fixed pool of P platform threads; a task per unit, node and hop";
-        }
-
-        @Override
-        public int rank() {
-            return 20;
-        }
-
-        @Override
-        public ConcurrencyModel create(int parallelism) {
-            return new ThreadPoolModel(parallelism);
+        public Provider() {
+            super(ID, "executors", 20, "fixed pool of P platform threads; a task per unit, node and hop", ThreadPoolModel::new);
         }
     }
 }

@@ -5,9 +5,9 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.ConcurrencyModel;
-import org.concurrencybench.core.ModelProvider;
+import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
@@ -69,20 +69,16 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
     public Optional<String> limit(Workload workload) {
         return switch (workload) {
             case Batch batch -> batch.units() <= MAX_JVMS_PER_RUN ? Optional.empty() : Optional.of(
-                    "units must be at most " + format(MAX_JVMS_PER_RUN) + " for " + ID + ", got " + format(batch.units())
+                    "units must be at most " + Checks.format(MAX_JVMS_PER_RUN) + " for " + ID + ", got " + Checks.format(batch.units())
                             + ": one JVM per unit, each tens of milliseconds to start; process-pool runs any size");
             case Tree tree -> tree.nodes() <= MAX_JVMS_PER_RUN ? Optional.empty() : Optional.of(
                     "nodes (width=" + tree.width() + ", depth=" + tree.depth() + ") must be at most "
-                            + format(MAX_JVMS_PER_RUN) + " for " + ID + ", got " + format(tree.nodes())
+                            + Checks.format(MAX_JVMS_PER_RUN) + " for " + ID + ", got " + Checks.format(tree.nodes())
                             + ": one JVM per node, each tens of milliseconds to start; process-pool cuts the tree into subtrees");
             case Relay relay -> relay.workers() <= MAX_RING_JVMS ? Optional.empty() : Optional.of(
-                    "workers must be at most " + MAX_RING_JVMS + " for " + ID + ", got " + format(relay.workers())
+                    "workers must be at most " + MAX_RING_JVMS + " for " + ID + ", got " + Checks.format(relay.workers())
                             + ": every worker of the ring is a JVM alive for the whole relay; process-pool maps them onto P");
         };
-    }
-
-    private static String format(long value) {
-        return String.format("%,d", value);
     }
 
     @Override
@@ -156,31 +152,10 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
     }
 
     /** The ServiceLoader entry of {@code process-per-task}. */
-    public static final class Provider implements ModelProvider {
+    public static final class Provider extends AbstractModelProvider {
 
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String module() {
-            return "processes";
-        }
-
-        @Override
-        public String summary() {
-            return "one worker JVM per task, at most P alive (Python's Process with spawn)";
-        }
-
-        @Override
-        public int rank() {
-            return 80;
-        }
-
-        @Override
-        public ConcurrencyModel create(int parallelism) {
-            return new ProcessPerTaskModel(parallelism);
+        public Provider() {
+            super(ID, "processes", 80, "one worker JVM per task, at most P alive (Python's Process with spawn)", ProcessPerTaskModel::new);
         }
     }
 }

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.ConcurrencyModel;
-import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.UnitRange;
@@ -111,31 +110,10 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
     }
 
     /** The ServiceLoader entry of {@code process-pool}. */
-    public static final class Provider implements ModelProvider {
+    public static final class Provider extends AbstractModelProvider {
 
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String module() {
-            return "processes";
-        }
-
-        @Override
-        public String summary() {
-            return "P long-lived worker JVMs fed over pipes (Python's multiprocessing.Pool)";
-        }
-
-        @Override
-        public int rank() {
-            return 70;
-        }
-
-        @Override
-        public ConcurrencyModel create(int parallelism) {
-            return new ProcessPoolModel(parallelism);
+        public Provider() {
+            super(ID, "processes", 70, "P long-lived worker JVMs fed over pipes (Python's multiprocessing.Pool)", ProcessPoolModel::new);
         }
     }
 }

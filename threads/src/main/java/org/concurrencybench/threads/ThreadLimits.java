@@ -2,6 +2,7 @@ package org.concurrencybench.threads;
 
 import java.util.Optional;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.Identity;
 import org.concurrencybench.core.Kernel;
 import org.concurrencybench.core.Primes;
@@ -45,15 +46,15 @@ final class ThreadLimits {
     Optional<String> of(Workload workload) {
         return switch (workload) {
             case Batch batch -> holdsItsThread(batch.kernel())
-                    ? aliveAtOnce("units=" + count(batch.units()), batch.units(),
-                            "each unit holds its thread while it waits", "use units <= " + count(MAX_ALIVE))
+                    ? aliveAtOnce("units=" + Checks.format(batch.units()), batch.units(),
+                            "each unit holds its thread while it waits", "use units <= " + Checks.format(MAX_ALIVE))
                     : heldUntilJoined(batch);
             case Tree tree -> aliveAtOnce("width=" + tree.width() + " and depth=" + tree.depth() + " make "
-                            + count(tree.nodes()) + " nodes, which", tree.nodes(),
+                            + Checks.format(tree.nodes()) + " nodes, which", tree.nodes(),
                     "every inner node waits for its children", "choose width and depth with at most "
-                            + count(MAX_ALIVE) + " nodes");
-            case Relay relay -> aliveAtOnce("workers=" + count(relay.workers()), relay.workers(),
-                    "every worker waits for the token", "use workers <= " + count(MAX_ALIVE));
+                            + Checks.format(MAX_ALIVE) + " nodes");
+            case Relay relay -> aliveAtOnce("workers=" + Checks.format(relay.workers()), relay.workers(),
+                    "every worker waits for the token", "use workers <= " + Checks.format(MAX_ALIVE));
         };
     }
 
@@ -77,8 +78,8 @@ final class ThreadLimits {
         if (threads <= MAX_ALIVE) {
             return Optional.empty();
         }
-        return Optional.of(size + " would keep up to " + count(threads) + " platform threads alive at once (" + why
-                + "); at most " + count(MAX_ALIVE) + " may be alive at once, within the OS's pid and memory-map limits, so "
+        return Optional.of(size + " would keep up to " + Checks.format(threads) + " platform threads alive at once (" + why
+                + "); at most " + Checks.format(MAX_ALIVE) + " may be alive at once, within the OS's pid and memory-map limits, so "
                 + allowed);
     }
 
@@ -87,12 +88,8 @@ final class ThreadLimits {
         if (batch.units() <= allowed) {
             return Optional.empty();
         }
-        return Optional.of("units=" + count(batch.units()) + " would hold a Thread per unit until it is joined, about "
-                + HEAP_BYTES_PER_THREAD + " bytes each; this JVM's heap (-Xmx " + count(maxHeapBytes >> 20)
-                + " MB) holds at most " + count(allowed) + ", so use fewer units or a larger -Xmx");
-    }
-
-    private static String count(long value) {
-        return String.format("%,d", value);
+        return Optional.of("units=" + Checks.format(batch.units()) + " would hold a Thread per unit until it is joined, about "
+                + HEAP_BYTES_PER_THREAD + " bytes each; this JVM's heap (-Xmx " + Checks.format(maxHeapBytes >> 20)
+                + " MB) holds at most " + Checks.format(allowed) + ", so use fewer units or a larger -Xmx");
     }
 }

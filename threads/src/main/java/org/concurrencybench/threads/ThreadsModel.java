@@ -6,9 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.ConcurrencyModel;
-import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
@@ -92,33 +91,13 @@ public final class ThreadsModel extends AbstractConcurrencyModel {
         }
         try {
             long[] lastSeen = SiblingThreads.startAndJoin(threads("relay-"), relay.workers(),
-                    worker -> passTheToken(relay, inboxes, worker));
+                    worker -> relay.passTheToken(worker, inboxes));
             return lastSeen[relay.holderOf(relay.hops())];
         } catch (SiblingThreads.TaskFailedException failed) {
             throw failure(relay, failed.getCause());
         }
     }
 
-    /**
-     * Worker {@code worker}'s part of the relay; returns the last value it received. It holds
-     * the token at the values {@code worker}, {@code worker + W}, ... up to {@code hops}, so it
-     * knows when its last turn has passed and ends by itself: the worker that receives
-     * {@code hops} keeps the token, and every other worker ends after its last hand-off.
-     */
-    private static long passTheToken(Relay relay, List<SynchronousQueue<Long>> inboxes, int worker)
-            throws InterruptedException {
-        SynchronousQueue<Long> inbox = inboxes.get(worker);
-        SynchronousQueue<Long> next = inboxes.get(relay.next(worker));
-        long seen = -1;
-        for (long turn = worker; turn <= relay.hops(); turn += relay.workers()) {
-            seen = turn == 0 ? 0 : inbox.take(); // the token starts at worker 0 with the value 0
-            if (seen == relay.hops()) {
-                break;
-            }
-            next.put(seen + 1);
-        }
-        return seen;
-    }
 
     /** A factory of threads named {@code threads-<kind><n>}, n counting from 0 in start order. */
     private ThreadFactory threads(String kind) {
@@ -131,31 +110,10 @@ public final class ThreadsModel extends AbstractConcurrencyModel {
     }
 
     /** Registers the model under {@value ThreadsModel#ID}. */
-    public static final class Provider implements ModelProvider {
+    public static final class Provider extends AbstractModelProvider {
 
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String module() {
-            return "threads";
-        }
-
-        @Override
-        public String summary() {
-            return "one platform Thread per task: new, start, join";
-        }
-
-        @Override
-        public int rank() {
-            return 10;
-        }
-
-        @Override
-        public ConcurrencyModel create(int parallelism) {
-            return new ThreadsModel(parallelism);
+        public Provider() {
+            super(ID, "threads", 10, "one platform Thread per task: new, start, join", ThreadsModel::new);
         }
     }
 }

@@ -6,9 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import org.concurrencybench.core.AbstractConcurrencyModel;
+import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.ConcurrencyModel;
-import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
@@ -104,7 +103,7 @@ public final class VirtualModel extends AbstractConcurrencyModel {
             Thread caller = Thread.currentThread();
             for (int worker = 0; worker < relay.workers() && !run.hasFailed() && !caller.isInterrupted(); worker++) {
                 int index = worker;
-                workers.add(run.fork(() -> passTheToken(relay, inboxes, index)));
+                workers.add(run.fork(() -> relay.passTheToken(index, inboxes)));
             }
             long answer = -1;
             for (int worker = 0; worker < workers.size(); worker++) {
@@ -119,26 +118,6 @@ public final class VirtualModel extends AbstractConcurrencyModel {
         }
     }
 
-    /**
-     * Worker {@code worker}'s part of the relay; returns the last value it received. It holds
-     * the token at the values {@code worker}, {@code worker + W}, ... up to {@code hops}, so it
-     * knows when its last turn has passed and ends by itself: the worker that receives
-     * {@code hops} keeps the token, and every other worker ends after its last hand-off.
-     */
-    private static long passTheToken(Relay relay, List<SynchronousQueue<Long>> inboxes, int worker)
-            throws InterruptedException {
-        SynchronousQueue<Long> inbox = inboxes.get(worker);
-        SynchronousQueue<Long> next = inboxes.get(relay.next(worker));
-        long seen = -1;
-        for (long turn = worker; turn <= relay.hops(); turn += relay.workers()) {
-            seen = turn == 0 ? 0 : inbox.take(); // the token starts at worker 0 with the value 0
-            if (seen == relay.hops()) {
-                break;
-            }
-            next.put(seen + 1);
-        }
-        return seen;
-    }
 
     @Override
     protected void shutdown() {
@@ -147,31 +126,10 @@ public final class VirtualModel extends AbstractConcurrencyModel {
     }
 
     /** Registers the model under {@value VirtualModel#ID}. */
-    public static final class Provider implements ModelProvider {
+    public static final class Provider extends AbstractModelProvider {
 
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String module() {
-            return "virtual-threads";
-        }
-
-        @Override
-        public String summary() {
-            return "one virtual thread per task, on the JVM's carrier threads (P per JVM)";
-        }
-
-        @Override
-        public int rank() {
-            return 60;
-        }
-
-        @Override
-        public ConcurrencyModel create(int parallelism) {
-            return new VirtualModel(parallelism);
+        public Provider() {
+            super(ID, "virtual-threads", 60, "one virtual thread per task, on the JVM's carrier threads (P per JVM)", VirtualModel::new);
         }
     }
 }

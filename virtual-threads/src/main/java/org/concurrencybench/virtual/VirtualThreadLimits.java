@@ -2,6 +2,7 @@ package org.concurrencybench.virtual;
 
 import java.util.Optional;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
@@ -32,10 +33,10 @@ final class VirtualThreadLimits {
     /** Why {@code workload} cannot run on a virtual thread per task; empty when it can. */
     Optional<String> of(Workload workload) {
         return switch (workload) {
-            case Batch batch -> fitsTheHeap("units=" + count(batch.units()), batch.units(), "use fewer units");
+            case Batch batch -> fitsTheHeap("units=" + Checks.format(batch.units()), batch.units(), "use fewer units");
             case Tree tree -> fitsTheHeap("width=" + tree.width() + " and depth=" + tree.depth() + " make "
-                    + count(tree.nodes()) + " nodes, which", tree.nodes(), "choose a smaller width or depth");
-            case Relay relay -> fitsTheHeap("workers=" + count(relay.workers()), relay.workers(), "use fewer workers");
+                    + Checks.format(tree.nodes()) + " nodes, which", tree.nodes(), "choose a smaller width or depth");
+            case Relay relay -> fitsTheHeap("workers=" + Checks.format(relay.workers()), relay.workers(), "use fewer workers");
         };
     }
 
@@ -44,12 +45,8 @@ final class VirtualThreadLimits {
         if (tasks <= allowed) {
             return Optional.empty();
         }
-        return Optional.of(size + " would hold up to " + count(tasks) + " virtual threads and their futures at once, about "
-                + HEAP_BYTES_PER_TASK + " bytes of heap each; this JVM's heap (-Xmx " + count(maxHeapBytes >> 20)
-                + " MB) holds at most " + count(allowed) + ", so " + smaller + " or a larger -Xmx");
-    }
-
-    private static String count(long value) {
-        return String.format("%,d", value);
+        return Optional.of(size + " would hold up to " + Checks.format(tasks) + " virtual threads and their futures at once, about "
+                + HEAP_BYTES_PER_TASK + " bytes of heap each; this JVM's heap (-Xmx " + Checks.format(maxHeapBytes >> 20)
+                + " MB) holds at most " + Checks.format(allowed) + ", so " + smaller + " or a larger -Xmx");
     }
 }
