@@ -44,7 +44,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** --quick or --full. */
     static final class Length {
-        @Option(names = "--quick", description = "1 fork, 1 + 3 short iterations, blocking at 100 units: minutes (the default)")
+        @Option(names = "--quick", description = "1 fork, 1 + 3 short iterations, blocking and mixed at 100 units: minutes (the default)")
         boolean quick;
 
         @Option(names = "--full", description = "the benchmarks' own settings: 3 forks, 3 + 5 iterations of 1 s")

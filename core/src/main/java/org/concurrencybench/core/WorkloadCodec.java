@@ -21,6 +21,7 @@ public final class WorkloadCodec {
     private static final byte PROBE = 4;
     private static final byte WHO_RUNS = 5;
     private static final byte TICKER = 6;
+    private static final byte MIXED = 7;
 
     private WorkloadCodec() {
     }
@@ -88,6 +89,11 @@ public final class WorkloadCodec {
                 out.writeLong(ticker.delayMs());
                 out.writeInt(ticker.ticks());
             }
+            case Mixed mixed -> {
+                out.writeByte(MIXED);
+                out.writeLong(mixed.work());
+                out.writeLong(mixed.delayMs());
+            }
         }
     }
 
@@ -100,8 +106,9 @@ public final class WorkloadCodec {
             case PROBE -> new Probe(in.readInt(), in.readLong());
             case WHO_RUNS -> new WhoRuns();
             case TICKER -> new Ticker(in.readLong(), in.readInt());
+            case MIXED -> new Mixed(in.readLong(), in.readLong());
             default -> throw new IOException("unknown kernel tag " + tag
-                    + "; known: 1 (primes), 2 (sleep), 3 (identity), 4 (probe), 5 (who-runs), 6 (ticker)");
+                    + "; known: 1 (primes), 2 (sleep), 3 (identity), 4 (probe), 5 (who-runs), 6 (ticker), 7 (mixed)");
         };
     }
 }

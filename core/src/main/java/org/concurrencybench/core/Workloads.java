@@ -27,7 +27,13 @@ public final class Workloads {
                     List.of(new WorkloadSpec.Parameter("workers", 2, "workers in the ring (2: ping-pong)"),
                             new WorkloadSpec.Parameter("hops", 100_000, "hand-offs of the token")),
                     values -> new Relay("handoff", narrow("handoff", "workers", values),
-                            narrow("handoff", "hops", values))));
+                            narrow("handoff", "hops", values))),
+            new WorkloadSpec("mixed", "batch", "counts the primes in its own work numbers, then sleeps delayMs",
+                    List.of(new WorkloadSpec.Parameter("units", 1_000, "tasks, each a CPU slice and then one sleep"),
+                            // about 37 microseconds of trial division per unit, measured on the reference machine
+                            new WorkloadSpec.Parameter("work", 700, "numbers each unit tests for primality"),
+                            new WorkloadSpec.Parameter("delayMs", 10, "how long each task sleeps after its slice")),
+                    values -> mixed(values)));
 
     private Workloads() {
     }
@@ -55,6 +61,14 @@ public final class Workloads {
     /** Workload {@code id} with {@code overrides} applied over its defaults. */
     public static Workload create(String id, Map<String, String> overrides) {
         return spec(id).create(overrides);
+    }
+
+    /** Checked here, not first when the answer is needed: units × work must stay within the sieve's bound. */
+    private static Batch mixed(Map<String, Long> values) {
+        Mixed kernel = new Mixed(values.get("work"), values.get("delayMs"));
+        int units = units("mixed", values);
+        kernel.limit(units);
+        return new Batch("mixed", kernel, units);
     }
 
     private static int units(String workload, Map<String, Long> values) {

@@ -66,6 +66,7 @@ public abstract class ConcurrencyModelContractTest {
                 Workloads.create("cpu", Map.of("limit", "50000", "units", "8")),
                 Workloads.create("cpu", Map.of("limit", "1000", "units", "1")),
                 Workloads.create("blocking", Map.of("units", "20", "delayMs", "1")),
+                Workloads.create("mixed", Map.of("units", "20", "work", "500", "delayMs", "1")),
                 Workloads.create("spawn", Map.of("units", "300")),
                 Workloads.create("tree", Map.of("width", "3", "depth", "4")),
                 Workloads.create("tree", Map.of("width", "10", "depth", "2")),

@@ -22,6 +22,7 @@ class WorkloadCodecTest {
         workloads.add(new Batch("probe", new Probe(3, 250), 9));
         workloads.add(new Batch("demo", new WhoRuns(), 2));
         workloads.add(new Batch("demo", new Ticker(100, 5), 2));
+        workloads.add(new Batch("mixed", new Mixed(1_234, 0), 3));
         for (Workload workload : workloads) {
             assertEquals(workload, decode(encode(workload)));
         }

@@ -14,7 +14,7 @@ class WorkloadsTest {
 
     @Test
     void theCatalogHasTheDesignsWorkloadsInOrder() {
-        assertEquals(List.of("cpu", "blocking", "spawn", "tree", "handoff"), Workloads.ids());
+        assertEquals(List.of("cpu", "blocking", "spawn", "tree", "handoff", "mixed"), Workloads.ids());
     }
 
     @Test
@@ -24,12 +24,14 @@ class WorkloadsTest {
         assertEquals(49_995_000, Workloads.create("spawn").expected());
         assertEquals(499_999_500_000L, Workloads.create("tree").expected());
         assertEquals(100_000, Workloads.create("handoff").expected());
+        assertEquals(56_543, Workloads.create("mixed").expected(), "pi(700,000)");
     }
 
     @Test
     void defaultsCarryTheDesignsSizes() {
         assertEquals(Map.of("limit", 2_000_000L, "units", 64L), Workloads.create("cpu").parameters());
         assertEquals("blocking(delayMs=10, units=1000)", Workloads.create("blocking").describe());
+        assertEquals("mixed(work=700, delayMs=10, units=1000)", Workloads.create("mixed").describe());
         assertEquals(1_111_111, Workloads.create("tree").tasks(), "nodes of a width-10 depth-6 tree");
     }
 
@@ -41,6 +43,16 @@ class WorkloadsTest {
         }
         assertEquals(25, new Primes(100).expected(1), "primes below 100");
         assertEquals(0, new Primes(2).expected(1), "no prime below 2");
+    }
+
+    @Test
+    void mixedSlicesByTrialDivisionAgreeWithTheSieve() throws InterruptedException {
+        for (int units : new int[] {1, 7, 64}) {
+            Batch batch = new Batch("mixed", new Mixed(97, 0), units);
+            assertEquals(batch.expected(), batch.runRange(0, units), "units=" + units);
+        }
+        assertEquals(25, new Mixed(10, 0).expected(10), "primes below 100");
+        assertEquals(4, new Mixed(10, 0).run(0, 10), "2, 3, 5 and 7 are the first unit's");
     }
 
     @Test
@@ -60,6 +72,9 @@ class WorkloadsTest {
             "tree     | depth   | 10     | tree: width^depth (the leaves) must be at most 1,000,000,000, got width=10 depth=10",
             "handoff  | workers | 1      | handoff: workers must be between 2 and 1,000,000, got 1",
             "handoff  | hops    | 0      | handoff: hops must be between 1 and 1,000,000,000, got 0",
+            "mixed    | work    | 0      | mixed: work must be between 1 and 1,000,000,000, got 0",
+            "mixed    | delayMs | -1     | mixed: delayMs must be between 0 and 60,000, got -1",
+            "mixed    | units   | 2000000 | mixed: units × work must be between 1 and 1,000,000,000, got 1,400,000,000",
             "cpu      | units   | ten    | workload cpu: units must be a whole number, got 'ten'",
             "cpu      | delayMs | 5      | workload cpu has no parameter 'delayMs'; its parameters: limit, units",
     })
@@ -79,7 +94,7 @@ class WorkloadsTest {
     @Test
     void anUnknownWorkloadNamesTheKnownOnes() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Workloads.create("gpu"));
-        assertEquals("unknown workload 'gpu'; known workloads: cpu, blocking, spawn, tree, handoff", refused.getMessage());
+        assertEquals("unknown workload 'gpu'; known workloads: cpu, blocking, spawn, tree, handoff, mixed", refused.getMessage());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Identity;
+import org.concurrencybench.core.Mixed;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
@@ -32,8 +33,9 @@ import org.concurrencybench.core.Workload;
  *
  * <p>Each kernel says how its units wait, in a switch the compiler checks for every kind: a
  * sleep is a future that a timer completes ({@code completeOnTimeout}), so a thousand sleeping
- * units cost a thousand timers and no thread; a probe's hold is such a timer too. A ticker
- * prints, which is work, so each tick is a stage the timer hands to the pool after the delay
+ * units cost a thousand timers and no thread; a probe's hold is such a timer too, and so is a
+ * mixed unit's wait, after its prime counting has run on the pool. A ticker prints, which is
+ * work, so each tick is a stage the timer hands to the pool after the delay
  * ({@code delayedExecutor}), as {@code await asyncio.sleep(d)} resumes on the loop. Prime
  * counting, identity and who-runs are work and run on the pool.
  *
@@ -104,6 +106,7 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     private CompletableFuture<Long> start(Batch batch, int unit, RunTracker tracker) {
         return switch (batch.kernel()) {
             case Sleep sleep -> after(sleep.delayMs(), unit);
+            case Mixed mixed -> workThenWait(() -> mixed.compute(unit), mixed.delayMs(), tracker);
             case Probe probe -> probe(probe, batch.units(), unit, tracker);
             case Ticker ticker -> tick(ticker, unit, tracker);
             case Primes primes -> onPool(batch, unit, tracker);
@@ -128,13 +131,22 @@ public final class AsyncModel extends AbstractConcurrencyModel {
      */
     private CompletableFuture<Long> probe(Probe probe, int units, int unit, RunTracker tracker) {
         Probe body = new Probe(probe.failAt(), 0);
+        return workThenWait(() -> body.run(unit, units), probe.holdMs(), tracker);
+    }
+
+    /**
+     * {@code body} as a step on the pool, then its result held {@code delayMs} by a timer: the
+     * pool thread is free again as soon as the work is done, as after {@code await} in a
+     * coroutine. The returned future is the timed one, so cancelling it cancels its timer.
+     */
+    private CompletableFuture<Long> workThenWait(RunTracker.Unit body, long delayMs, RunTracker tracker) {
         CompletableFuture<Long> held = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> tracker.runUnit(() -> body.run(unit, units)), pool)
-                .whenComplete((index, thrown) -> {
+        CompletableFuture.supplyAsync(() -> tracker.runUnit(body), pool)
+                .whenComplete((result, thrown) -> {
                     if (thrown != null) {
                         held.completeExceptionally(thrown);
                     } else {
-                        held.completeOnTimeout(index, probe.holdMs(), TimeUnit.MILLISECONDS);
+                        held.completeOnTimeout(result, delayMs, TimeUnit.MILLISECONDS);
                     }
                 });
         return held;

@@ -12,7 +12,7 @@ import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Identity;
-import org.concurrencybench.core.Kernel;
+import org.concurrencybench.core.Mixed;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
@@ -28,13 +28,14 @@ import org.concurrencybench.core.WhoRuns;
  * single units, so every unit is a task, as in the other models; a tree is the classic task
  * per node that forks its children and joins them.
  *
- * <p>Blocking units (sleep, probe, ticker) run inside {@link ForkJoinPool#managedBlock}, the
- * way the JDK's own blocking calls behave in a fork/join pool: while a worker blocks, the pool
- * starts or wakes a spare so that P threads keep running. That is what an expert writes when
- * fork/join tasks must block, and it makes fork-join's blocking figure a measure of that
- * compensation: up to {@link #MAX_SPARES} spare threads beyond P (the bound the common pool
- * uses), not of P threads sleeping in turn, which the thread-pool model already shows. At the
- * bound the pool carries on with the threads it has instead of refusing the work.
+ * <p>Blocking units (sleep, probe, ticker, a mixed unit's sleep after its prime counting) run
+ * inside {@link ForkJoinPool#managedBlock}, the way the JDK's own blocking calls behave in a
+ * fork/join pool: while a worker blocks, the pool starts or wakes a spare so that P threads
+ * keep running. That is what an expert writes when fork/join tasks must block, and it makes
+ * fork-join's blocking figure a measure of that compensation: up to {@link #MAX_SPARES} spare
+ * threads beyond P (the bound the common pool uses), not of P threads sleeping in turn, which
+ * the thread-pool model already shows. At the bound the pool carries on with the threads it
+ * has instead of refusing the work.
  *
  * <p>{@code pool.invoke} cannot be interrupted and cancelling a fork/join task does not
  * interrupt the worker running it, so the caller waits with {@code get()}, which an interrupt
@@ -103,9 +104,7 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
                 throw new CancellationException("the run was cancelled");
             }
             if (to - from == 1) {
-                return tracker.runUnit(blocks(batch.kernel())
-                        ? () -> Blocker.run(batch, from)
-                        : () -> batch.runUnit(from));
+                return tracker.runUnit(unit(batch, from));
             }
             int middle = (from + to) >>> 1;
             UnitRangeTask left = new UnitRangeTask(batch, from, middle, tracker);
@@ -115,40 +114,49 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
         }
     }
 
-    /** Whether a kernel's units block, and so run as managed blocks. */
-    private static boolean blocks(Kernel kernel) {
-        return switch (kernel) {
-            case Sleep sleep -> true;
-            case Probe probe -> true;
-            case Ticker ticker -> true;
-            case Primes primes -> false;
-            case Identity identity -> false;
-            case WhoRuns whoRuns -> false;
+    /**
+     * Unit {@code unit} as the pool should run it: what blocks inside a managed block, what
+     * computes as plain work. A mixed unit is both: its prime counting is work that should not
+     * make the pool start a spare, and only its sleep is a managed block.
+     */
+    private static RunTracker.Unit unit(Batch batch, int unit) {
+        return switch (batch.kernel()) {
+            case Sleep sleep -> () -> Blocker.run(() -> batch.runUnit(unit));
+            case Probe probe -> () -> Blocker.run(() -> batch.runUnit(unit));
+            case Ticker ticker -> () -> Blocker.run(() -> batch.runUnit(unit));
+            case Mixed mixed -> () -> {
+                long count = mixed.compute(unit);
+                return Blocker.run(() -> {
+                    Thread.sleep(mixed.delayMs());
+                    return count;
+                });
+            };
+            case Primes primes -> () -> batch.runUnit(unit);
+            case Identity identity -> () -> batch.runUnit(unit);
+            case WhoRuns whoRuns -> () -> batch.runUnit(unit);
         };
     }
 
-    /** A blocking unit as the pool's {@link ForkJoinPool.ManagedBlocker}. */
+    /** A blocking call as the pool's {@link ForkJoinPool.ManagedBlocker}. */
     private static final class Blocker implements ForkJoinPool.ManagedBlocker {
 
-        private final Batch batch;
-        private final int unit;
+        private final RunTracker.Unit blocking;
         private boolean done;
         private long result;
 
-        private Blocker(Batch batch, int unit) {
-            this.batch = batch;
-            this.unit = unit;
+        private Blocker(RunTracker.Unit blocking) {
+            this.blocking = blocking;
         }
 
-        static long run(Batch batch, int unit) throws InterruptedException {
-            Blocker blocker = new Blocker(batch, unit);
+        static long run(RunTracker.Unit blocking) throws InterruptedException {
+            Blocker blocker = new Blocker(blocking);
             ForkJoinPool.managedBlock(blocker);
             return blocker.result;
         }
 
         @Override
         public boolean block() throws InterruptedException {
-            result = batch.runUnit(unit);
+            result = blocking.run();
             done = true;
             return true;
         }

@@ -3,6 +3,7 @@ package org.concurrencybench.processes;
 import java.time.Duration;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Identity;
+import org.concurrencybench.core.Mixed;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
@@ -112,12 +113,15 @@ final class WorkerTimeouts {
             case Sleep sleep -> units * sleep.delayMs() / 1e3;
             case Ticker ticker -> ticker.delayMs() / 1e3 * ticker.ticks() * units * (units + 1) / 2;
             case Probe probe -> units * probe.holdMs() / 1e3;
-            case Primes primes -> {
-                double limit = primes.limit();
-                yield limit * Math.sqrt(limit) / Math.max(1, Math.log(limit)) * NANOS_PER_DIVISION / 1e9;
-            }
+            case Primes primes -> trialDivisionSeconds(primes.limit());
+            case Mixed mixed -> units * mixed.delayMs() / 1e3 + trialDivisionSeconds(mixed.limit(batch.units()));
             case Identity identity -> units * 1e-5;
             case WhoRuns whoRuns -> units * 1e-3;
         };
+    }
+
+    /** Trial division of every number below {@code limit}, overestimated. */
+    private static double trialDivisionSeconds(double limit) {
+        return limit * Math.sqrt(limit) / Math.max(1, Math.log(limit)) * NANOS_PER_DIVISION / 1e9;
     }
 }

@@ -31,6 +31,17 @@ class WorkerTimeoutsTest {
     }
 
     @Test
+    void aDerivedTimeoutForMixedCoversItsSleepsAndItsPrimeCounting() {
+        WorkerTimeouts derived = WorkerTimeouts.derived();
+
+        Duration mixed = derived.forRun(Workloads.create("mixed"), 0).timeout();
+        Duration sleepsAlone = derived.forRun(Workloads.create("blocking"), 0).timeout();
+
+        assertTrue(mixed.compareTo(sleepsAlone) > 0, "1,000 units x 10 ms and the primes below 700,000: " + mixed);
+        assertTrue(mixed.compareTo(sleepsAlone.plusSeconds(10)) < 0, "the prime counting is well under a second: " + mixed);
+    }
+
+    @Test
     void aFixedTimeoutIsUsedForRunsStartUpAndAsTheGraceWhenShorter() {
         WorkerTimeouts fixed = WorkerTimeouts.fixed(Duration.ofSeconds(2));
 

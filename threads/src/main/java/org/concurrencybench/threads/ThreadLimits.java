@@ -5,6 +5,7 @@ import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.Identity;
 import org.concurrencybench.core.Kernel;
+import org.concurrencybench.core.Mixed;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
@@ -66,6 +67,7 @@ final class ThreadLimits {
     private static boolean holdsItsThread(Kernel kernel) {
         return switch (kernel) {
             case Sleep sleep -> sleep.delayMs() > 0;
+            case Mixed mixed -> mixed.delayMs() > 0;
             case Probe probe -> probe.holdMs() > 0;
             case Ticker ticker -> ticker.delayMs() > 0;
             case Primes primes -> false;

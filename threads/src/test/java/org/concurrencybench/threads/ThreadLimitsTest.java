@@ -42,6 +42,15 @@ class ThreadLimitsTest {
     }
 
     @Test
+    void mixedUnitsHoldTheirThreadsThroughTheirSleepsUnlessTheyDoNotSleep() {
+        String oneMore = String.valueOf(ThreadLimits.MAX_ALIVE + 1);
+
+        String reason = limits.of(Workloads.create("mixed", Map.of("units", oneMore))).orElseThrow();
+        assertTrue(reason.contains("units=10,001") && reason.contains("units <= 10,000"), reason);
+        assertEquals(Optional.empty(), limits.of(Workloads.create("mixed", Map.of("units", oneMore, "delayMs", "0"))));
+    }
+
+    @Test
     void unitsThatOnlyComputeAreNotBoundByThreadsAliveAtOnce() {
         assertEquals(Optional.empty(), limits.of(Workloads.create("spawn", Map.of("units", "100000"))));
         assertEquals(Optional.empty(), limits.of(Workloads.create("cpu", Map.of("units", "100000"))));

@@ -16,11 +16,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Profile {
 
     /**
-     * Blocking at 100 units rather than the catalog's 1,000: every model sleeps the same 100
-     * tasks, and process-per-task, which starts a JVM per task P at a time, needs seconds per
-     * operation instead of minutes. Everything else runs at the catalog's sizes.
+     * Blocking and mixed at 100 units rather than the catalog's 1,000: every model runs the same
+     * 100 tasks, and process-per-task, which starts a JVM per task P at a time, needs seconds per
+     * operation instead of minutes (a mixed task's slice of CPU does not change that: the JVM
+     * start dwarfs it). Everything else runs at the catalog's sizes.
      */
-    QUICK(1, 1, TimeValue.milliseconds(400), 3, TimeValue.milliseconds(400), List.of("blocking.units=100")),
+    QUICK(1, 1, TimeValue.milliseconds(400), 3, TimeValue.milliseconds(400),
+            List.of("blocking.units=100", "mixed.units=100")),
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS),
             BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of());
 

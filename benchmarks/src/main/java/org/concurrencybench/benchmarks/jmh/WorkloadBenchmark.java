@@ -14,6 +14,7 @@ public enum WorkloadBenchmark {
     SPAWN("spawn", SpawnBenchmark.class, "startAndJoinTasks"),
     TREE("tree", TreeBenchmark.class, "fanOutAndSum"),
     HANDOFF("handoff", HandoffBenchmark.class, "passTheToken"),
+    MIXED("mixed", MixedBenchmark.class, "computeThenWaitInEveryTask"),
     /** The cpu workload with no model: a plain loop on the benchmark thread. */
     CPU_BASELINE("cpu", CpuBaselineBenchmark.class, "plainLoop");
 

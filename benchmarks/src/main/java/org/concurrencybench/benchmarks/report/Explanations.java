@@ -21,6 +21,7 @@ final class Explanations {
             case "spawn" -> spawn(sizes);
             case "tree" -> tree(sizes);
             case "handoff" -> handoff(sizes);
+            case "mixed" -> mixed(sizes);
             default -> List.of("A workload this version of the suite does not know; its figures are shown as JMH recorded them.");
         };
     }
@@ -106,6 +107,28 @@ final class Explanations {
                         + " worker's step as a task or a stage on the pool (thread-pool, fork-join,"
                         + " completable-future, async), or a round trip through the parent over two pipes"
                         + " (process-pool, process-per-task).");
+    }
+
+    private static List<String> mixed(Map<String, String> sizes) {
+        long units = number(sizes, "units");
+        long delay = number(sizes, "delayMs");
+        boolean known = units > 0 && delay >= 0;
+        String serialWaits = known ? grouped(units * delay) + " ms" : "units × delayMs";
+        return List.of(
+                "One operation runs " + grouped(sizes, "units") + " tasks that each count the primes among "
+                        + grouped(sizes, "work") + " numbers by trial division (a slice of CPU), then sleep "
+                        + grouped(sizes, "delayMs") + " ms: a request that computes a little and then calls something"
+                        + " slow. The ideal at P cores is one wait (" + grouped(sizes, "delayMs") + " ms) plus units ×"
+                        + " slice / P of CPU.",
+                "thread-pool and completable-future hold one of their P threads through each sleep, so at most P"
+                        + " waits overlap: their floor is the waits one after another divided by P (" + serialWaits
+                        + " at P = 1) plus the CPU. process-pool's P workers do the same, plus the pipes;"
+                        + " process-per-task adds a JVM start-up per task, P at a time.",
+                "fork-join computes each slice as plain work and sleeps in a ForkJoinPool.ManagedBlocker, so spare"
+                        + " threads overlap the waits. threads and virtual start a thread per task, and async computes"
+                        + " the slice on its P threads and then waits on a timer holding no thread: all waits"
+                        + " overlap, and what is left above the ideal is what interleaving computing with waiting"
+                        + " costs each model.");
     }
 
     private static String grouped(Map<String, String> sizes, String name) {

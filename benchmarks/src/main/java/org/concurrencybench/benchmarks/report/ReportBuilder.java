@@ -49,7 +49,7 @@ public final class ReportBuilder {
                 blocks.add(new Document.Heading(2, "Speed-up against P = 1"));
                 blocks.add(new Document.Paragraph("Each model's P = 1 figure divided by its figure at P; in brackets the"
                         + " parallel efficiency, speed-up / P. 100% would be perfect use of every added core; work that"
-                        + " waits rather than computes (blocking, handoff) is not expected to scale this way."));
+                        + " waits rather than computes (blocking, handoff, mixed's sleeps) is not expected to scale this way."));
                 blocks.add(speedUps.get());
             }
             List<String> gaps = tables.gaps();

@@ -95,7 +95,7 @@ class BenchmarksUnderJmhTest {
 
     /** Small sizes for every workload parameter; a name shared by several workloads gets one value for all. */
     private static Map<String, String> tinySizes() {
-        return Map.of("limit", "2000", "units", "4", "delayMs", "1", "width", "3", "depth", "2", "workers", "2",
+        return Map.of("limit", "2000", "units", "4", "work", "50", "delayMs", "1", "width", "3", "depth", "2", "workers", "2",
                 "hops", "50");
     }
 
