@@ -51,6 +51,7 @@ public abstract class AbstractConcurrencyModel implements ConcurrencyModel {
             case Batch batch -> runBatch(batch);
             case Tree tree -> runTree(tree);
             case Relay relay -> runRelay(relay);
+            case Contention contention -> runContention(contention);
         };
     }
 
@@ -62,6 +63,9 @@ public abstract class AbstractConcurrencyModel implements ConcurrencyModel {
 
     /** A token handed round a ring of workers; the answer is the hop count seen. */
     protected abstract long runRelay(Relay relay) throws InterruptedException;
+
+    /** Workers updating one shared counter under a lock; the answer is the counter's final value. */
+    protected abstract long runContention(Contention contention) throws InterruptedException;
 
     @Override
     public final void close() {

@@ -8,7 +8,7 @@ import java.util.Map;
  * must say what it does for every kind: a switch over the kernels is checked for
  * exhaustiveness by the compiler.
  */
-public sealed interface Kernel permits Primes, Sleep, Mixed, Identity, Probe, WhoRuns, Ticker {
+public sealed interface Kernel permits Primes, Sleep, Mixed, Request, Identity, Park, Probe, WhoRuns, Ticker {
 
     /** The result of unit {@code unit} of {@code units}. May block; honours interruption. */
     long run(int unit, int units) throws InterruptedException;

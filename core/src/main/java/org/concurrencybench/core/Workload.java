@@ -8,7 +8,7 @@ import java.util.Map;
  * <p>The kinds are sealed: a new kind is a new record here and a new abstract method in
  * {@link AbstractConcurrencyModel}, so the compiler demands it from every model.
  */
-public sealed interface Workload permits Batch, Tree, Relay {
+public sealed interface Workload permits Batch, Tree, Relay, Contention {
 
     /** The catalog id this workload was made from, such as {@code cpu} or {@code handoff}. */
     String name();

@@ -14,6 +14,7 @@ public final class WorkloadCodec {
     private static final byte BATCH = 1;
     private static final byte TREE = 2;
     private static final byte RELAY = 3;
+    private static final byte CONTENTION = 4;
 
     private static final byte PRIMES = 1;
     private static final byte SLEEP = 2;
@@ -22,6 +23,8 @@ public final class WorkloadCodec {
     private static final byte WHO_RUNS = 5;
     private static final byte TICKER = 6;
     private static final byte MIXED = 7;
+    private static final byte PARK = 8;
+    private static final byte REQUEST = 9;
 
     private WorkloadCodec() {
     }
@@ -32,6 +35,7 @@ public final class WorkloadCodec {
                 out.writeByte(BATCH);
                 out.writeUTF(batch.name());
                 out.writeInt(batch.units());
+                out.writeInt(batch.payload());
                 writeKernel(out, batch.kernel());
             }
             case Tree tree -> {
@@ -46,6 +50,15 @@ public final class WorkloadCodec {
                 out.writeInt(relay.workers());
                 out.writeInt(relay.hops());
             }
+            case Contention contention -> {
+                out.writeByte(CONTENTION);
+                out.writeUTF(contention.name());
+                out.writeInt(contention.workers());
+                out.writeInt(contention.updates());
+                out.writeByte(contention.lock().ordinal());
+                out.writeLong(contention.holdMs());
+                out.writeInt(contention.locks());
+            }
         }
     }
 
@@ -56,11 +69,15 @@ public final class WorkloadCodec {
                 case BATCH -> {
                     String name = in.readUTF();
                     int units = in.readInt();
-                    yield new Batch(name, readKernel(in), units);
+                    int payload = in.readInt();
+                    yield new Batch(name, readKernel(in), units, payload);
                 }
                 case TREE -> new Tree(in.readUTF(), in.readInt(), in.readInt());
                 case RELAY -> new Relay(in.readUTF(), in.readInt(), in.readInt());
-                default -> throw new IOException("unknown workload tag " + tag + "; known: 1 (batch), 2 (tree), 3 (relay)");
+                case CONTENTION -> new Contention(in.readUTF(), in.readInt(), in.readInt(), lockKind(in.readByte()),
+                        in.readLong(), in.readInt());
+                default -> throw new IOException("unknown workload tag " + tag
+                        + "; known: 1 (batch), 2 (tree), 3 (relay), 4 (contention)");
             };
         } catch (IllegalArgumentException malformed) {
             throw new IOException("malformed workload: " + malformed.getMessage(), malformed);
@@ -94,6 +111,15 @@ public final class WorkloadCodec {
                 out.writeLong(mixed.work());
                 out.writeLong(mixed.delayMs());
             }
+            case Park park -> {
+                out.writeByte(PARK);
+                out.writeLong(park.holdMs());
+            }
+            case Request request -> {
+                out.writeByte(REQUEST);
+                out.writeInt(request.port());
+                out.writeLong(request.delayMs());
+            }
         }
     }
 
@@ -107,8 +133,19 @@ public final class WorkloadCodec {
             case WHO_RUNS -> new WhoRuns();
             case TICKER -> new Ticker(in.readLong(), in.readInt());
             case MIXED -> new Mixed(in.readLong(), in.readLong());
-            default -> throw new IOException("unknown kernel tag " + tag
-                    + "; known: 1 (primes), 2 (sleep), 3 (identity), 4 (probe), 5 (who-runs), 6 (ticker), 7 (mixed)");
+            case PARK -> new Park(in.readLong());
+            case REQUEST -> new Request(in.readInt(), in.readLong());
+            default -> throw new IOException("unknown kernel tag " + tag + "; known: 1 (primes), 2 (sleep), "
+                    + "3 (identity), 4 (probe), 5 (who-runs), 6 (ticker), 7 (mixed), 8 (park), 9 (request)");
         };
+    }
+
+    private static LockKind lockKind(byte ordinal) {
+        LockKind[] kinds = LockKind.values();
+        if (ordinal < 0 || ordinal >= kinds.length) {
+            throw new IllegalArgumentException("unknown lock " + ordinal + "; known: 0 to " + (kinds.length - 1)
+                    + " (" + LockKind.ids() + ")");
+        }
+        return kinds[ordinal];
     }
 }

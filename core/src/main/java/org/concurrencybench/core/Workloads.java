@@ -7,18 +7,23 @@ import java.util.stream.Collectors;
 /** The catalog of workloads, with the defaults of DESIGN.md's table. */
 public final class Workloads {
 
+    private static final WorkloadSpec.Parameter PAYLOAD = new WorkloadSpec.Parameter("payload", 0,
+            "bytes each unit returns besides its number; their checksum is part of the answer");
+
     private static final List<WorkloadSpec> CATALOG = List.of(
             new WorkloadSpec("cpu", "batch", "counts primes in its slice of [0, limit) by trial division",
                     List.of(new WorkloadSpec.Parameter("limit", 2_000_000, "primes are counted below this"),
-                            new WorkloadSpec.Parameter("units", 64, "slices of [0, limit), one task each")),
-                    values -> new Batch("cpu", new Primes(values.get("limit")), units("cpu", values))),
+                            new WorkloadSpec.Parameter("units", 64, "slices of [0, limit), one task each"),
+                            PAYLOAD),
+                    values -> batch("cpu", new Primes(values.get("limit")), values)),
             new WorkloadSpec("blocking", "batch", "sleeps delayMs, then returns its index",
                     List.of(new WorkloadSpec.Parameter("units", 1_000, "tasks, each one sleep"),
-                            new WorkloadSpec.Parameter("delayMs", 10, "how long each task sleeps")),
-                    values -> new Batch("blocking", new Sleep(values.get("delayMs")), units("blocking", values))),
+                            new WorkloadSpec.Parameter("delayMs", 10, "how long each task sleeps"),
+                            PAYLOAD),
+                    values -> batch("blocking", new Sleep(values.get("delayMs")), values)),
             new WorkloadSpec("spawn", "batch", "returns its index: the cost of starting and joining a task",
-                    List.of(new WorkloadSpec.Parameter("units", 10_000, "tasks started and joined")),
-                    values -> new Batch("spawn", new Identity(), units("spawn", values))),
+                    List.of(new WorkloadSpec.Parameter("units", 10_000, "tasks started and joined"), PAYLOAD),
+                    values -> batch("spawn", new Identity(), values)),
             new WorkloadSpec("tree", "tree", "skynet: each node starts width children; each leaf returns its ordinal",
                     List.of(new WorkloadSpec.Parameter("width", 10, "children of every inner node"),
                             new WorkloadSpec.Parameter("depth", 6, "levels below the root")),
@@ -30,10 +35,38 @@ public final class Workloads {
                             narrow("handoff", "hops", values))),
             new WorkloadSpec("mixed", "batch", "counts the primes in its own work numbers, then sleeps delayMs",
                     List.of(new WorkloadSpec.Parameter("units", 1_000, "tasks, each a CPU slice and then one sleep"),
-                            // about 37 microseconds of trial division per unit, measured on the reference machine
-                            new WorkloadSpec.Parameter("work", 700, "numbers each unit tests for primality"),
-                            new WorkloadSpec.Parameter("delayMs", 10, "how long each task sleeps after its slice")),
-                    values -> mixed(values)));
+                            // a few microseconds of trial division per unit, measured on the reference machine
+                            new WorkloadSpec.Parameter("work", 100, "numbers each unit tests for primality"),
+                            new WorkloadSpec.Parameter("delayMs", 10, "how long each task sleeps after its slice"),
+                            PAYLOAD),
+                    values -> mixed(values)),
+            new WorkloadSpec("io", "batch", "one request over loopback TCP to the workload's own server, "
+                    + "which answers after delayMs",
+                    List.of(new WorkloadSpec.Parameter("units", 1_000, "requests, one connection and one task each"),
+                            new WorkloadSpec.Parameter("delayMs", 10, "how long the server waits before it answers"),
+                            PAYLOAD),
+                    true,
+                    (values, port) -> batch("io", new Request(port, values.get("delayMs")), values)),
+            new WorkloadSpec("transfer", "batch", "returns payload bytes: the cost of moving a unit's result",
+                    List.of(new WorkloadSpec.Parameter("units", 100, "tasks, each returning payload bytes"),
+                            new WorkloadSpec.Parameter("payload", 65_536, "bytes each unit returns")),
+                    values -> batch("transfer", new Identity(), values)),
+            new WorkloadSpec("contention", "contention", "workers each increment one shared counter updates times "
+                    + "under lock",
+                    List.of(new WorkloadSpec.Parameter("workers", 4, "workers sharing the counter, one task each"),
+                            new WorkloadSpec.Parameter("updates", 100_000, "increments each worker makes"),
+                            lock(),
+                            new WorkloadSpec.Parameter("holdMs", 0, "a wait inside the critical section"),
+                            new WorkloadSpec.Parameter("locks", 1, "stripes of the counter, each with its own lock")),
+                    values -> contention("contention", values)),
+            new WorkloadSpec("pinning", "contention", "each worker waits holdMs inside its own synchronized block, "
+                    + "updates times",
+                    List.of(new WorkloadSpec.Parameter("workers", 64, "workers, one task each"),
+                            new WorkloadSpec.Parameter("updates", 2, "waits inside the lock each worker makes"),
+                            lock(),
+                            new WorkloadSpec.Parameter("holdMs", 5, "the wait inside the critical section"),
+                            new WorkloadSpec.Parameter("locks", 64, "locks (one per worker: nobody contends)")),
+                    values -> contention("pinning", values)));
 
     private Workloads() {
     }
@@ -63,12 +96,34 @@ public final class Workloads {
         return spec(id).create(overrides);
     }
 
+    /**
+     * Workload {@code id} with {@code overrides}, ready to run: io's server is started, and
+     * closing the result stops it.
+     */
+    public static OpenWorkload open(String id, Map<String, String> overrides) {
+        return spec(id).open(overrides);
+    }
+
     /** Checked here, not first when the answer is needed: units × work must stay within the sieve's bound. */
     private static Batch mixed(Map<String, Long> values) {
         Mixed kernel = new Mixed(values.get("work"), values.get("delayMs"));
-        int units = units("mixed", values);
-        kernel.limit(units);
-        return new Batch("mixed", kernel, units);
+        kernel.limit(units("mixed", values));
+        return batch("mixed", kernel, values);
+    }
+
+    private static Batch batch(String name, Kernel kernel, Map<String, Long> values) {
+        return new Batch(name, kernel, units(name, values), narrow(name, "payload", values));
+    }
+
+    private static WorkloadSpec.Parameter lock() {
+        List<String> choices = java.util.Arrays.stream(LockKind.values()).map(LockKind::id).toList();
+        return new WorkloadSpec.Parameter("lock", LockKind.SYNCHRONIZED.ordinal(),
+                "what guards the counter: " + String.join(", ", choices), choices);
+    }
+
+    private static Contention contention(String name, Map<String, Long> values) {
+        return new Contention(name, narrow(name, "workers", values), narrow(name, "updates", values),
+                LockKind.values()[(int) (long) values.get("lock")], values.get("holdMs"), narrow(name, "locks", values));
     }
 
     private static int units(String workload, Map<String, Long> values) {

@@ -72,7 +72,22 @@ public abstract class ConcurrencyModelContractTest {
                 Workloads.create("tree", Map.of("width", "10", "depth", "2")),
                 Workloads.create("handoff", Map.of("workers", "2", "hops", "1000")),
                 Workloads.create("handoff", Map.of("workers", "5", "hops", "101")),
-                Workloads.create("handoff", Map.of("workers", "3", "hops", "1")));
+                Workloads.create("handoff", Map.of("workers", "3", "hops", "1")),
+                Workloads.create("spawn", Map.of("units", "50", "payload", "1000")),
+                Workloads.create("transfer", Map.of("units", "6", "payload", "100003")),
+                new Batch("park", new Park(1), 20),
+                Workloads.create("contention", Map.of("workers", "4", "updates", "2000")),
+                Workloads.create("contention", Map.of("workers", "3", "updates", "500", "lock", "reentrant",
+                        "locks", "2")),
+                Workloads.create("contention", Map.of("workers", "5", "updates", "1000", "lock", "atomic")),
+                Workloads.create("contention", Map.of("workers", "3", "updates", "3", "lock", "reentrant",
+                        "holdMs", "1")),
+                Workloads.create("pinning", Map.of("workers", "8", "updates", "2", "holdMs", "1", "locks", "8")));
+    }
+
+    /** io at a small size; it calls the server of the open workload it is taken from. */
+    public static Map<String, String> smallIo() {
+        return Map.of("units", "50", "delayMs", "1", "payload", "16");
     }
 
     @AfterEach
@@ -88,6 +103,44 @@ public abstract class ConcurrencyModelContractTest {
         List<Long> children = ProcessHandle.current().children().filter(ProcessHandle::isAlive)
                 .map(ProcessHandle::pid).toList();
         assertEquals(List.of(), children, "child processes still alive after close() of " + modelId());
+        assertEquals(0, Park.alive(), "parked units of " + modelId() + " still waiting after close()");
+    }
+
+    @ParameterizedTest(name = "P={0}")
+    @ValueSource(ints = {1, 2})
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void ioUnitsGetTheirAnswersFromTheWorkloadsServer(int parallelism) throws InterruptedException {
+        ConcurrencyModel model = newModel(parallelism);
+        try (OpenWorkload io = Workloads.open("io", smallIo())) {
+            Workload workload = io.workload();
+            long answeredBefore = io.server().orElseThrow().answered();
+            for (int round = 1; round <= 2; round++) {
+                assertEquals(workload.expected(), model.run(workload), modelId() + " " + workload.describe()
+                        + ", round " + round);
+            }
+            assertEquals(answeredBefore + 2L * ((Batch) workload).units(), io.server().orElseThrow().answered(),
+                    "every unit should have made its own request");
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void ioAgainstAServerThatIsGoneFailsWithAClearError() throws InterruptedException {
+        ConcurrencyModel model = newModel(2);
+        Workload orphan;
+        try (OpenWorkload io = Workloads.open("io", smallIo())) {
+            orphan = io.workload();
+        }
+
+        RunFailedException failure = assertThrows(RunFailedException.class, () -> model.run(orphan));
+
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            chain.append(cause.getMessage()).append(" / ");
+        }
+        assertTrue(chain.toString().contains("refused the connection"),
+                "the failure should say the server refused: " + chain);
+        assertModelStillWorks(model);
     }
 
     @ParameterizedTest(name = "P={0}")
@@ -193,6 +246,9 @@ public abstract class ConcurrencyModelContractTest {
         candidates.add(new Batch("probe", new Probe(-1, HOLD_MS), Batch.MAX_UNITS));
         candidates.add(new Tree("tree", 10, 9));
         candidates.add(new Relay("handoff", 1_000_000, 1_000_000_000));
+        candidates.add(new Batch("park", new Park(HOLD_MS), 1_000_000));
+        candidates.add(Workloads.create("io", Map.of("units", "1000000")));
+        candidates.add(Workloads.create("pinning", Map.of("workers", "1000000", "locks", "1000000")));
         List<Workload> limited = candidates.stream().filter(workload -> model.limit(workload).isPresent()).toList();
         Assumptions.assumeFalse(limited.isEmpty(), modelId() + " declares no limit for any candidate");
         long startedBefore = Probe.startedUnits();

@@ -33,6 +33,15 @@ final class SequentialModel extends AbstractConcurrencyModel {
     }
 
     @Override
+    protected long runContention(Contention contention) throws InterruptedException {
+        SharedCounter counter = contention.newCounter();
+        for (int worker = 0; worker < contention.workers(); worker++) {
+            counter.work(worker);
+        }
+        return counter.total();
+    }
+
+    @Override
     protected void shutdown() {
     }
 }

@@ -23,6 +23,8 @@ class WorkloadCodecTest {
         workloads.add(new Batch("demo", new WhoRuns(), 2));
         workloads.add(new Batch("demo", new Ticker(100, 5), 2));
         workloads.add(new Batch("mixed", new Mixed(1_234, 0), 3));
+        workloads.add(new Batch("io", new Request(40_000, 3), 7, 12));
+        workloads.add(new Contention("contention", 9, 11, LockKind.REENTRANT, 2, 3));
         for (Workload workload : workloads) {
             assertEquals(workload, decode(encode(workload)));
         }
@@ -31,7 +33,8 @@ class WorkloadCodecTest {
     @Test
     void anUnknownTagIsAClearError() {
         IOException error = assertThrows(IOException.class, () -> decode(new byte[] {9}));
-        assertEquals("unknown workload tag 9; known: 1 (batch), 2 (tree), 3 (relay)", error.getMessage());
+        assertEquals("unknown workload tag 9; known: 1 (batch), 2 (tree), 3 (relay), 4 (contention)",
+                error.getMessage());
     }
 
     @Test

@@ -14,7 +14,8 @@ class WorkloadsTest {
 
     @Test
     void theCatalogHasTheDesignsWorkloadsInOrder() {
-        assertEquals(List.of("cpu", "blocking", "spawn", "tree", "handoff", "mixed"), Workloads.ids());
+        assertEquals(List.of("cpu", "blocking", "spawn", "tree", "handoff", "mixed", "io", "transfer", "contention",
+                "pinning"), Workloads.ids());
     }
 
     @Test
@@ -24,14 +25,22 @@ class WorkloadsTest {
         assertEquals(49_995_000, Workloads.create("spawn").expected());
         assertEquals(499_999_500_000L, Workloads.create("tree").expected());
         assertEquals(100_000, Workloads.create("handoff").expected());
-        assertEquals(56_543, Workloads.create("mixed").expected(), "pi(700,000)");
+        assertEquals(9_592, Workloads.create("mixed").expected(), "pi(100,000)");
+        assertEquals(3 * 499_500 + 1_000, Workloads.create("io").expected(), "the server answers 3i + 1");
+        assertEquals(400_000, Workloads.create("contention").expected());
+        assertEquals(128, Workloads.create("pinning").expected());
     }
 
     @Test
     void defaultsCarryTheDesignsSizes() {
         assertEquals(Map.of("limit", 2_000_000L, "units", 64L), Workloads.create("cpu").parameters());
         assertEquals("blocking(delayMs=10, units=1000)", Workloads.create("blocking").describe());
-        assertEquals("mixed(work=700, delayMs=10, units=1000)", Workloads.create("mixed").describe());
+        assertEquals("mixed(work=100, delayMs=10, units=1000)", Workloads.create("mixed").describe());
+        assertEquals("transfer(units=100, payload=65536)", Workloads.create("transfer").describe());
+        assertEquals("pinning(workers=64, updates=2, lock=synchronized, holdMs=5, locks=64)",
+                Workloads.create("pinning").describe());
+        assertEquals("workers=4, updates=100000, lock=synchronized, holdMs=0, locks=1",
+                Workloads.spec("contention").defaults());
         assertEquals(1_111_111, Workloads.create("tree").tasks(), "nodes of a width-10 depth-6 tree");
     }
 
@@ -56,6 +65,67 @@ class WorkloadsTest {
     }
 
     @Test
+    void atomicUpdatesHaveNoCriticalSectionToWaitIn() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Workloads.create("contention", Map.of("lock", "atomic", "holdMs", "1")));
+        assertTrue(refused.getMessage().startsWith("contention: holdMs must be 0 with lock=atomic, got 1"),
+                refused.getMessage());
+    }
+
+    @Test
+    void payloadBytesDependOnlyOnTheUnitAndTheirChecksumsSumToTheExpected() throws InterruptedException {
+        assertTrue(java.util.Arrays.equals(Payload.bytes(5, 1_001), Payload.bytes(5, 1_001)));
+        assertTrue(!java.util.Arrays.equals(Payload.bytes(5, 64), Payload.bytes(6, 64)), "units differ");
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(1_001);
+        Payload.fill(5, direct);
+        assertEquals(Payload.checksum(Payload.bytes(5, 1_001)), Payload.checksum(direct.flip()), "any buffer, same bytes");
+        Batch batch = new Batch("spawn", new Identity(), 9, 1_001);
+        assertEquals(batch.expected(), batch.runRange(0, 9));
+        byte[] garbled = Payload.bytes(3, 1_001);
+        garbled[500] ^= 1;
+        assertTrue(Payload.checksum(garbled) != Payload.checksum(Payload.bytes(3, 1_001)), "one flipped bit shows");
+    }
+
+    @Test
+    void ioIsRunnableOnlyOpenAndItsServerStopsOnClose() throws Exception {
+        Batch unbound = (Batch) Workloads.create("io", Map.of("units", "3", "delayMs", "0"));
+        IllegalStateException notOpen = assertThrows(IllegalStateException.class, () -> unbound.runUnit(0));
+        assertTrue(notOpen.getMessage().startsWith("io has no server to call"), notOpen.getMessage());
+
+        Batch bound;
+        try (OpenWorkload io = Workloads.open("io", Map.of("units", "3", "delayMs", "0"))) {
+            bound = (Batch) io.workload();
+            assertEquals(bound.expected(), bound.runRange(0, 3));
+            assertEquals(3, io.server().orElseThrow().answered());
+        }
+        java.io.UncheckedIOException gone = assertThrows(java.io.UncheckedIOException.class, () -> bound.runUnit(1));
+        assertTrue(gone.getMessage().contains("refused the connection for unit 1"), gone.getMessage());
+    }
+
+    @Test
+    void stripedCountersKeepEveryUpdate() throws InterruptedException {
+        for (LockKind lock : LockKind.values()) {
+            Contention contention = new Contention("contention", 6, 1_000, lock, 0, 4);
+            SharedCounter counter = contention.newCounter();
+            Thread[] workers = new Thread[6];
+            for (int worker = 0; worker < workers.length; worker++) {
+                int id = worker;
+                workers[worker] = Thread.ofPlatform().start(() -> {
+                    try {
+                        counter.work(id);
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                });
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            assertEquals(contention.expected(), counter.total(), lock.id());
+        }
+    }
+
+    @Test
     void theSequentialTreeSumIsTheClosedForm() {
         Tree tree = new Tree("tree", 4, 5);
         assertEquals(tree.expected(), tree.sequentialSum(tree.root()));
@@ -74,9 +144,14 @@ class WorkloadsTest {
             "handoff  | hops    | 0      | handoff: hops must be between 1 and 1,000,000,000, got 0",
             "mixed    | work    | 0      | mixed: work must be between 1 and 1,000,000,000, got 0",
             "mixed    | delayMs | -1     | mixed: delayMs must be between 0 and 60,000, got -1",
-            "mixed    | units   | 2000000 | mixed: units × work must be between 1 and 1,000,000,000, got 1,400,000,000",
+            "mixed    | units   | 20000000 | mixed: units × work must be between 1 and 1,000,000,000, got 2,000,000,000",
+            "spawn    | payload | 67108865 | spawn: payload must be between 0 and 67,108,864, got 67,108,865",
+            "contention | lock  | mutex  | workload contention: lock must be one of synchronized, reentrant, atomic, got 'mutex'",
+            "contention | locks | 5      | contention: locks must be between 1 and 4, got 5",
+            "contention | updates | 0    | contention: updates must be between 1 and 100,000,000, got 0",
+            "io       | delayMs | 60001  | io: delayMs must be between 0 and 60,000, got 60,001",
             "cpu      | units   | ten    | workload cpu: units must be a whole number, got 'ten'",
-            "cpu      | delayMs | 5      | workload cpu has no parameter 'delayMs'; its parameters: limit, units",
+            "cpu      | delayMs | 5      | workload cpu has no parameter 'delayMs'; its parameters: limit, units, payload",
     })
     void badParametersAreRefusedWithTheParameterTheValueAndWhatIsAllowed(String id, String name, String value,
                                                                           String message) {
@@ -94,7 +169,7 @@ class WorkloadsTest {
     @Test
     void anUnknownWorkloadNamesTheKnownOnes() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Workloads.create("gpu"));
-        assertEquals("unknown workload 'gpu'; known workloads: cpu, blocking, spawn, tree, handoff, mixed", refused.getMessage());
+        assertEquals("unknown workload 'gpu'; known workloads: cpu, blocking, spawn, tree, handoff, mixed, io, transfer, contention, pinning", refused.getMessage());
     }
 
     @Test
