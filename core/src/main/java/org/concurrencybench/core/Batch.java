@@ -35,7 +35,14 @@ public record Batch(String name, Kernel kernel, int units, int payload) implemen
 
     /** Runs unit {@code unit} on the calling thread: its kernel's result plus its payload's checksum. */
     public long runUnit(int unit) throws InterruptedException {
-        long result = kernel.run(unit, units);
+        return withPayload(unit, kernel.run(unit, units));
+    }
+
+    /**
+     * {@code result} plus the checksum of unit {@code unit}'s payload, made here: for a model in
+     * one JVM that runs the kernel its own way (an async wait) and hands the bytes over by reference.
+     */
+    public long withPayload(int unit, long result) {
         return payload == 0 ? result : result + Payload.checksum(Payload.bytes(unit, payload));
     }
 
