@@ -3,12 +3,15 @@ package org.concurrencybench.threads;
 import java.util.Optional;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Checks;
+import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Identity;
 import org.concurrencybench.core.Kernel;
 import org.concurrencybench.core.Mixed;
+import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Request;
 import org.concurrencybench.core.Sleep;
 import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Tree;
@@ -24,6 +27,7 @@ import org.concurrencybench.core.Workload;
  * vm.max_map_count's default 65,530 mappings) with a megabyte of address space reserved.
  * {@value #MAX_ALIVE} threads alive at once stays well inside all of these and leaves the
  * rest of the machine its share. And the heap: every Thread is kept until it is joined.
+ * Units that make requests also hold a socket each, which the {@link DescriptorBudget} weighs.
  */
 final class ThreadLimits {
 
@@ -37,32 +41,41 @@ final class ThreadLimits {
     static final long HEAP_BYTES_PER_THREAD = 512;
 
     private final long maxHeapBytes;
+    private final DescriptorBudget descriptors;
 
-    /** @param maxHeapBytes the heap runs may fill: {@code Runtime.getRuntime().maxMemory()} */
-    ThreadLimits(long maxHeapBytes) {
+    /**
+     * @param maxHeapBytes the heap runs may fill: {@code Runtime.getRuntime().maxMemory()}
+     * @param descriptors the file descriptors io units may hold at once
+     */
+    ThreadLimits(long maxHeapBytes, DescriptorBudget descriptors) {
         this.maxHeapBytes = maxHeapBytes;
+        this.descriptors = descriptors;
     }
 
     /** Why {@code workload} cannot run on a platform thread per task; empty when it can. */
     Optional<String> of(Workload workload) {
         return switch (workload) {
-            case Batch batch -> holdsItsThread(batch.kernel())
+            case Batch batch -> descriptors.of(batch).or(() -> holdsItsThread(batch.kernel())
                     ? aliveAtOnce("units=" + Checks.format(batch.units()), batch.units(),
                             "each unit holds its thread while it waits", "use units <= " + Checks.format(MAX_ALIVE))
-                    : heldUntilJoined(batch);
+                    : heldUntilJoined(batch));
             case Tree tree -> aliveAtOnce("width=" + tree.width() + " and depth=" + tree.depth() + " make "
                             + Checks.format(tree.nodes()) + " nodes, which", tree.nodes(),
                     "every inner node waits for its children", "choose width and depth with at most "
                             + Checks.format(MAX_ALIVE) + " nodes");
             case Relay relay -> aliveAtOnce("workers=" + Checks.format(relay.workers()), relay.workers(),
                     "every worker waits for the token", "use workers <= " + Checks.format(MAX_ALIVE));
+            case Contention contention -> aliveAtOnce("workers=" + Checks.format(contention.workers()),
+                    contention.workers(), "every worker keeps its thread until it has made its updates",
+                    "use workers <= " + Checks.format(MAX_ALIVE));
         };
     }
 
     /**
      * Whether every unit of a batch of this kernel stays alive until the batch ends. Units that
      * only compute end as they finish, so the threads alive at once stay near the time a unit
-     * takes over the time a start takes, whatever the number of units.
+     * takes over the time a start takes, whatever the number of units. A request blocks on its
+     * socket for at least a round trip through the server, whatever its delay.
      */
     private static boolean holdsItsThread(Kernel kernel) {
         return switch (kernel) {
@@ -70,6 +83,8 @@ final class ThreadLimits {
             case Mixed mixed -> mixed.delayMs() > 0;
             case Probe probe -> probe.holdMs() > 0;
             case Ticker ticker -> ticker.delayMs() > 0;
+            case Park park -> park.holdMs() > 0;
+            case Request request -> true;
             case Primes primes -> false;
             case Identity identity -> false;
             case WhoRuns whoRuns -> false;

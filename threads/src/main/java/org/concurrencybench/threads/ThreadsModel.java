@@ -8,7 +8,9 @@ import java.util.concurrent.ThreadFactory;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
 
@@ -16,9 +18,12 @@ import org.concurrencybench.core.Workload;
  * One platform thread per task, started and joined by hand: Java's counterpart of the
  * notebook's {@code threading.Thread(...).start()} and {@code join()}. A batch starts a thread
  * per unit, a tree a thread per node (each inner node starts its children and joins them),
- * a relay a thread per worker. Nothing is pooled, so every task pays for creating an OS
- * thread; P does not bound anything here, and sizes that would need too many threads alive at
- * once are refused up front (see {@link ThreadLimits}).
+ * a relay a thread per worker, a contention a thread per worker, all updating one
+ * {@link SharedCounter}. Every unit runs as {@link Batch#runUnit}: an io unit blocks its thread
+ * on a plain socket until the server answers, a unit's payload is handed over by reference.
+ * Nothing is pooled, so every task pays for creating an OS thread; P does not bound anything
+ * here, and sizes that would need too many threads alive or sockets open at once are refused
+ * up front (see {@link ThreadLimits}).
  *
  * <p>Every run joins all of its threads before it returns or throws, so the model holds
  * nothing between runs and closing it has nothing left to end.
@@ -27,7 +32,8 @@ public final class ThreadsModel extends AbstractConcurrencyModel {
 
     public static final String ID = "threads";
 
-    private final ThreadLimits limits = new ThreadLimits(Runtime.getRuntime().maxMemory());
+    private final ThreadLimits limits = new ThreadLimits(Runtime.getRuntime().maxMemory(),
+            DescriptorBudget.ofThisProcess());
 
     public ThreadsModel(int parallelism) {
         super(ID, parallelism);
@@ -98,6 +104,23 @@ public final class ThreadsModel extends AbstractConcurrencyModel {
         }
     }
 
+    /**
+     * A thread per worker. The joins at the end of {@link SiblingThreads#startAndJoin} are what
+     * make every worker's updates visible to this thread before it reads the total.
+     */
+    @Override
+    protected long runContention(Contention contention) throws InterruptedException {
+        SharedCounter counter = contention.newCounter();
+        try {
+            SiblingThreads.startAndJoin(threads("contention-"), contention.workers(), worker -> {
+                counter.work(worker);
+                return 0;
+            });
+        } catch (SiblingThreads.TaskFailedException failed) {
+            throw failure(contention, failed.getCause());
+        }
+        return counter.total();
+    }
 
     /** A factory of threads named {@code threads-<kind><n>}, n counting from 0 in start order. */
     private ThreadFactory threads(String kind) {

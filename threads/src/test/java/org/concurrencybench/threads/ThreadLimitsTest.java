@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Optional;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.WorkloadSpec;
@@ -15,7 +17,10 @@ class ThreadLimitsTest {
 
     private static final long ONE_GIGABYTE = 1L << 30;
 
-    private final ThreadLimits limits = new ThreadLimits(ONE_GIGABYTE);
+    /** ulimit -n of the reference machine. */
+    private static final DescriptorBudget TWENTY_THOUSAND_DESCRIPTORS = new DescriptorBudget(20_000);
+
+    private final ThreadLimits limits = new ThreadLimits(ONE_GIGABYTE, TWENTY_THOUSAND_DESCRIPTORS);
 
     @Test
     void theMillionLeafTreeIsRefusedWithItsSizeAndTheBound() {
@@ -58,7 +63,7 @@ class ThreadLimitsTest {
 
     @Test
     void aBatchWhoseThreadsWouldNotFitInTheHeapIsRefusedNamingTheHeap() {
-        ThreadLimits smallHeap = new ThreadLimits(8L << 20);
+        ThreadLimits smallHeap = new ThreadLimits(8L << 20, TWENTY_THOUSAND_DESCRIPTORS);
 
         String reason = smallHeap.of(Workloads.create("spawn", Map.of("units", "100000"))).orElseThrow();
 
@@ -71,6 +76,51 @@ class ThreadLimitsTest {
         assertEquals(Optional.empty(), limits.of(new Relay("handoff", ThreadLimits.MAX_ALIVE, 10)));
         String reason = limits.of(new Relay("handoff", 20_000, 10)).orElseThrow();
         assertTrue(reason.contains("workers=20,000") && reason.contains("workers <= 10,000"), reason);
+    }
+
+    @Test
+    void parkedUnitsHoldTheirThreadsUnlessTheyDoNotWait() {
+        assertEquals(Optional.empty(), limits.of(new Batch("park", new Park(1), ThreadLimits.MAX_ALIVE)));
+        String reason = limits.of(new Batch("park", new Park(1), 1_000_000)).orElseThrow();
+        assertTrue(reason.contains("units=1,000,000") && reason.contains("units <= 10,000"), reason);
+        assertEquals(Optional.empty(), limits.of(new Batch("park", new Park(0), 100_000)));
+    }
+
+    @Test
+    void requestsHoldTheirThreadsEvenWithoutADelay() {
+        String oneMore = String.valueOf(ThreadLimits.MAX_ALIVE + 1);
+
+        String reason = limits.of(Workloads.create("io", Map.of("units", oneMore, "delayMs", "0"))).orElseThrow();
+
+        assertTrue(reason.contains("units=10,001") && reason.contains("platform threads")
+                && reason.contains("units <= 10,000"), reason);
+    }
+
+    @Test
+    void aMillionRequestsAreRefusedForTheFileDescriptorsTheirSocketsNeed() {
+        String reason = limits.of(Workloads.create("io", Map.of("units", "1000000"))).orElseThrow();
+
+        assertTrue(reason.contains("units=1,000,000") && reason.contains("at most 20,000 file descriptors")
+                && reason.contains("ulimit -n") && reason.contains("up to 4,096") && reason.contains("units <= 15,648"),
+                reason);
+    }
+
+    @Test
+    void aTightDescriptorLimitBoundsRequestsBeforeTheThreadsDo() {
+        ThreadLimits fewDescriptors = new ThreadLimits(ONE_GIGABYTE, new DescriptorBudget(1_024));
+
+        assertEquals(Optional.empty(), fewDescriptors.of(Workloads.create("io", Map.of("units", "384"))));
+        String reason = fewDescriptors.of(Workloads.create("io", Map.of("units", "385"))).orElseThrow();
+        assertTrue(reason.contains("at most 1,024 file descriptors") && reason.contains("units <= 384"), reason);
+    }
+
+    @Test
+    void contentionWorkersAreBoundByThreadsAliveAtOnce() {
+        assertEquals(Optional.empty(), limits.of(Workloads.create("contention",
+                Map.of("workers", String.valueOf(ThreadLimits.MAX_ALIVE)))));
+        String reason = limits.of(Workloads.create("pinning", Map.of("workers", "1000000", "locks", "1000000")))
+                .orElseThrow();
+        assertTrue(reason.contains("workers=1,000,000") && reason.contains("workers <= 10,000"), reason);
     }
 
     @Test

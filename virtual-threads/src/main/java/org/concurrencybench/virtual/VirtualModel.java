@@ -8,15 +8,22 @@ import java.util.concurrent.SynchronousQueue;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
 
 /**
  * One virtual thread per task: per unit of a batch, per node of a tree (each inner node forks
- * its children and joins them), per worker of a relay. Each run has its own thread-per-task
- * executor (see {@link VirtualRun}); blocking in a task unmounts its virtual thread and frees
- * the carrier for another.
+ * its children and joins them), per worker of a relay, per worker of a contention (all
+ * updating one {@link SharedCounter}). Each run has its own thread-per-task executor (see
+ * {@link VirtualRun}); blocking in a task unmounts its virtual thread and frees the carrier for
+ * another. Every unit runs as {@link Batch#runUnit}: an io unit is the plain blocking socket
+ * client, which on a virtual thread waits without holding its carrier, and a unit's payload is
+ * handed over by reference. Sizes whose tasks would not fit in the heap, or whose sockets
+ * would not fit in the process's file descriptors, are refused up front (see
+ * {@link VirtualThreadLimits}).
  *
  * <p>The carriers are the JVM's one virtual-thread scheduler. Java 21 has no public way to
  * give an executor carriers of its own, and this model does not reach into JDK internals for
@@ -30,7 +37,8 @@ public final class VirtualModel extends AbstractConcurrencyModel {
 
     public static final String ID = "virtual";
 
-    private final VirtualThreadLimits limits = new VirtualThreadLimits(Runtime.getRuntime().maxMemory());
+    private final VirtualThreadLimits limits = new VirtualThreadLimits(Runtime.getRuntime().maxMemory(),
+            DescriptorBudget.ofThisProcess());
 
     public VirtualModel(int parallelism) {
         super(ID, parallelism);
@@ -44,15 +52,9 @@ public final class VirtualModel extends AbstractConcurrencyModel {
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
         try (VirtualRun run = new VirtualRun(threadName("unit-"))) {
-            List<Future<Long>> units = new ArrayList<>(batch.units());
-            Thread caller = Thread.currentThread();
-            for (int unit = 0; unit < batch.units() && !run.hasFailed() && !caller.isInterrupted(); unit++) {
-                int index = unit;
-                units.add(run.fork(() -> batch.runUnit(index)));
-            }
             long sum = 0;
-            for (Future<Long> unit : units) {
-                sum += run.join(unit);
+            for (long result : run.forkAndJoin(batch.units(), batch::runUnit)) {
+                sum += result;
             }
             return sum;
         } catch (VirtualRun.TaskFailedException failed) {
@@ -99,25 +101,33 @@ public final class VirtualModel extends AbstractConcurrencyModel {
             inboxes.add(new SynchronousQueue<>());
         }
         try (VirtualRun run = new VirtualRun(threadName("relay-"))) {
-            List<Future<Long>> workers = new ArrayList<>(relay.workers());
-            Thread caller = Thread.currentThread();
-            for (int worker = 0; worker < relay.workers() && !run.hasFailed() && !caller.isInterrupted(); worker++) {
-                int index = worker;
-                workers.add(run.fork(() -> relay.passTheToken(index, inboxes)));
-            }
-            long answer = -1;
-            for (int worker = 0; worker < workers.size(); worker++) {
-                long lastSeen = run.join(workers.get(worker));
-                if (worker == relay.holderOf(relay.hops())) {
-                    answer = lastSeen;
-                }
-            }
-            return answer;
+            long[] lastSeen = run.forkAndJoin(relay.workers(), worker -> relay.passTheToken(worker, inboxes));
+            return lastSeen[relay.holderOf(relay.hops())];
         } catch (VirtualRun.TaskFailedException failed) {
             throw failure(relay, failed.getCause());
         }
     }
 
+    /**
+     * A virtual thread per worker. A worker that waits for the lock, or inside it, unmounts,
+     * except where the JDK pins it: before JDK 24 (JEP 491) a virtual thread that blocks in
+     * {@code synchronized} keeps its carrier, which is what the pinning workload shows.
+     * Joining every worker's future is what makes its updates visible to this thread before it
+     * reads the total.
+     */
+    @Override
+    protected long runContention(Contention contention) throws InterruptedException {
+        SharedCounter counter = contention.newCounter();
+        try (VirtualRun run = new VirtualRun(threadName("contention-"))) {
+            run.forkAndJoin(contention.workers(), worker -> {
+                counter.work(worker);
+                return 0;
+            });
+        } catch (VirtualRun.TaskFailedException failed) {
+            throw failure(contention, failed.getCause());
+        }
+        return counter.total();
+    }
 
     @Override
     protected void shutdown() {

@@ -1,5 +1,7 @@
 package org.concurrencybench.virtual;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,12 @@ final class VirtualRun implements AutoCloseable {
         TaskFailedException(Throwable cause) {
             super(cause.toString(), cause);
         }
+    }
+
+    /** The work of task {@code index} of {@link #forkAndJoin}. */
+    @FunctionalInterface
+    interface IndexedTask {
+        long call(int index) throws Exception;
     }
 
     private final ExecutorService executor;
@@ -58,6 +66,35 @@ final class VirtualRun implements AutoCloseable {
     }
 
     /**
+     * Forks {@code count} tasks, task {@code i} running {@code task.call(i)}, joins them all in
+     * fork order and returns their results by index: the start-them-all, join-them-all of a
+     * batch, a relay or a contention. Forking stops once a task has failed or the caller was
+     * interrupted, and the joins then report which.
+     *
+     * @throws TaskFailedException whose cause is the first exception a task of the run threw
+     * @throws InterruptedException if the calling thread was interrupted; every thread of the
+     *         run has then been interrupted too
+     */
+    long[] forkAndJoin(int count, IndexedTask task) throws InterruptedException {
+        List<Future<Long>> forked = new ArrayList<>(count);
+        Thread caller = Thread.currentThread();
+        for (int index = 0; index < count && !hasFailed() && !caller.isInterrupted(); index++) {
+            int taskIndex = index;
+            forked.add(fork(() -> task.call(taskIndex)));
+        }
+        // checked here and not only in join: a caller interrupted before its first fork has nothing to join
+        if (Thread.interrupted()) {
+            executor.shutdownNow();
+            throw new InterruptedException("interrupted after forking " + forked.size() + " of " + count + " tasks");
+        }
+        long[] results = new long[count];
+        for (int index = 0; index < forked.size(); index++) {
+            results[index] = join(forked.get(index));
+        }
+        return results;
+    }
+
+    /**
      * Waits for a forked task's result.
      *
      * @throws TaskFailedException whose cause is the first exception a task of the run threw
@@ -81,7 +118,7 @@ final class VirtualRun implements AutoCloseable {
     }
 
     /** Whether a task has failed, so there is no point in forking more. */
-    boolean hasFailed() {
+    private boolean hasFailed() {
         return firstFailure.get() != null;
     }
 

@@ -3,50 +3,121 @@ package org.concurrencybench.virtual;
 import java.util.Optional;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Checks;
+import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.Identity;
+import org.concurrencybench.core.Kernel;
+import org.concurrencybench.core.LockKind;
+import org.concurrencybench.core.Mixed;
+import org.concurrencybench.core.Park;
+import org.concurrencybench.core.Primes;
+import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Request;
+import org.concurrencybench.core.Sleep;
+import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
 
 /**
  * The sizes that one virtual thread per task cannot run honestly, and why. Virtual threads
  * cost the operating system nothing; their stacks and their futures live on the heap, and a
  * run may have all of its tasks alive at once (units that wait, every node of a tree, every
- * worker of a relay), each keeping its future until it is joined. So the bound is the heap.
+ * worker of a relay or of a contention), each keeping its future until it is joined. So the
+ * bound is the heap, and for units that make requests the sockets they hold at once, which
+ * the {@link DescriptorBudget} weighs.
  */
 final class VirtualThreadLimits {
 
     /**
-     * Heap per task held at once, with the margin for the work and the collector built in: the
-     * million-leaf tree peaks at 300 to 400 bytes a node (it runs in a 512 MB heap, slowly,
-     * and runs out of a 256 MB one), and a parked virtual thread with its future measured
-     * about 420 bytes.
+     * Heap per task that does not wait, or per node of a tree, with the margin for the work and
+     * the collector built in: the million-leaf tree peaks at 300 to 400 bytes a node (leaves end
+     * as soon as they start; it runs in a 512 MB heap, slowly, and runs out of a 256 MB one).
      */
     static final long HEAP_BYTES_PER_TASK = 512;
 
-    private final long maxHeapBytes;
+    /**
+     * Heap per task parked in a wait (a sleep, a socket, a queue, a lock) until the run ends: a
+     * parked virtual thread keeps its frames in a heap stack chunk. Measured on JDK 25 with
+     * 200,000 tasks parked at once: 1,470 bytes per Park unit (870 of them the stack chunk, the
+     * rest the thread, its continuation, its sleep's timer task, its future and its name), 1,760
+     * per relay worker with its queue, 1,840 per worker of a contention waiting inside its lock.
+     * A million of each ran in a heap of this many bytes per task without a full collection.
+     */
+    static final long HEAP_BYTES_PER_WAITING_TASK = 2_048;
 
-    /** @param maxHeapBytes the heap runs may fill: {@code Runtime.getRuntime().maxMemory()} */
-    VirtualThreadLimits(long maxHeapBytes) {
+    /**
+     * Heap per stripe of a contention's shared counter: two slots padded to 128 bytes each (one
+     * for the locks, one for the atomics), a monitor and a ReentrantLock, 330 bytes measured.
+     */
+    static final long HEAP_BYTES_PER_STRIPE = 384;
+
+    private final long maxHeapBytes;
+    private final DescriptorBudget descriptors;
+
+    /**
+     * @param maxHeapBytes the heap runs may fill: {@code Runtime.getRuntime().maxMemory()}
+     * @param descriptors the file descriptors io units may hold at once
+     */
+    VirtualThreadLimits(long maxHeapBytes, DescriptorBudget descriptors) {
         this.maxHeapBytes = maxHeapBytes;
+        this.descriptors = descriptors;
     }
 
     /** Why {@code workload} cannot run on a virtual thread per task; empty when it can. */
     Optional<String> of(Workload workload) {
         return switch (workload) {
-            case Batch batch -> fitsTheHeap("units=" + Checks.format(batch.units()), batch.units(), "use fewer units");
+            case Batch batch -> descriptors.of(batch).or(() -> fitsTheHeap("units=" + Checks.format(batch.units()),
+                    batch.units(), waits(batch.kernel()) ? HEAP_BYTES_PER_WAITING_TASK : HEAP_BYTES_PER_TASK, 0,
+                    "use fewer units"));
             case Tree tree -> fitsTheHeap("width=" + tree.width() + " and depth=" + tree.depth() + " make "
-                    + Checks.format(tree.nodes()) + " nodes, which", tree.nodes(), "choose a smaller width or depth");
-            case Relay relay -> fitsTheHeap("workers=" + Checks.format(relay.workers()), relay.workers(), "use fewer workers");
+                    + Checks.format(tree.nodes()) + " nodes, which", tree.nodes(), HEAP_BYTES_PER_TASK, 0,
+                    "choose a smaller width or depth");
+            case Relay relay -> fitsTheHeap("workers=" + Checks.format(relay.workers()), relay.workers(),
+                    HEAP_BYTES_PER_WAITING_TASK, 0, "use fewer workers");
+            case Contention contention -> fitsTheHeap("workers=" + Checks.format(contention.workers()) + " with locks="
+                    + Checks.format(contention.locks()), contention.workers(), bytesPerWorker(contention),
+                    contention.locks(), "use fewer workers or locks");
         };
     }
 
-    private Optional<String> fitsTheHeap(String size, long tasks, String smaller) {
-        long allowed = maxHeapBytes / HEAP_BYTES_PER_TASK;
+    /**
+     * A worker parks for its lock or inside it, unless the lock is atomic: then it never parks,
+     * runs to its end once mounted, and leaves only its future.
+     */
+    private static long bytesPerWorker(Contention contention) {
+        return contention.lock() == LockKind.ATOMIC ? HEAP_BYTES_PER_TASK : HEAP_BYTES_PER_WAITING_TASK;
+    }
+
+    /**
+     * Whether every unit of a batch of this kernel may be parked at once until the batch ends.
+     * Units that only compute end as they finish and leave only their futures behind.
+     */
+    private static boolean waits(Kernel kernel) {
+        return switch (kernel) {
+            case Sleep sleep -> sleep.delayMs() > 0;
+            case Mixed mixed -> mixed.delayMs() > 0;
+            case Probe probe -> probe.holdMs() > 0;
+            case Ticker ticker -> ticker.delayMs() > 0;
+            case Park park -> park.holdMs() > 0;
+            case Request request -> true;
+            case Primes primes -> false;
+            case Identity identity -> false;
+            case WhoRuns whoRuns -> false;
+        };
+    }
+
+    private Optional<String> fitsTheHeap(String size, long tasks, long bytesPerTask, long stripes, String smaller) {
+        long stripeBytes = stripes * HEAP_BYTES_PER_STRIPE;
+        long allowed = Math.max(0, maxHeapBytes - stripeBytes) / bytesPerTask;
         if (tasks <= allowed) {
             return Optional.empty();
         }
+        String counter = stripes == 0 ? "" : " besides " + Checks.format(stripes) + " stripes of the shared counter at "
+                + HEAP_BYTES_PER_STRIPE + " bytes each";
         return Optional.of(size + " would hold up to " + Checks.format(tasks) + " virtual threads and their futures at once, about "
-                + HEAP_BYTES_PER_TASK + " bytes of heap each; this JVM's heap (-Xmx " + Checks.format(maxHeapBytes >> 20)
-                + " MB) holds at most " + Checks.format(allowed) + ", so " + smaller + " or a larger -Xmx");
+                + Checks.format(bytesPerTask) + " bytes of heap each" + counter + "; this JVM's heap (-Xmx "
+                + Checks.format(maxHeapBytes >> 20) + " MB) holds at most " + Checks.format(allowed) + ", so " + smaller
+                + " or a larger -Xmx");
     }
 }

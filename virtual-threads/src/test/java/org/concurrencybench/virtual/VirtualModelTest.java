@@ -8,18 +8,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ConcurrencyModelContractTest;
+import org.concurrencybench.core.LockKind;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.RunFailedException;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.Workloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class VirtualModelTest extends ConcurrencyModelContractTest {
 
@@ -75,5 +80,37 @@ class VirtualModelTest extends ConcurrencyModelContractTest {
         for (Workload workload : workloads) {
             assertEquals(workload.expected(), model.run(workload), workload.describe());
         }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aCallerInterruptedBeforeTheRunStartsGetsInterruptedExceptionAndNoUnitStarts() {
+        ConcurrencyModel model = newModel(2);
+        long startedBefore = Probe.startedUnits();
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(InterruptedException.class, () -> model.run(new Batch("probe", new Probe(-1, HOLD_MS), 4)));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertEquals(startedBefore, Probe.startedUnits(), "units started for a caller that was already interrupted");
+    }
+
+    /**
+     * The pinning probe: each worker waits inside its own lock, so nobody contends and the
+     * answer is one update per worker whether or not the JDK pins the waiting virtual threads.
+     */
+    @ParameterizedTest(name = "lock={0}")
+    @EnumSource(value = LockKind.class, names = {"SYNCHRONIZED", "REENTRANT"})
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void everyPinningWorkerMakesItsUpdateWhileWaitingInsideItsOwnLock(LockKind lock) throws InterruptedException {
+        ConcurrencyModel model = newModel(2);
+        Workload pinning = Workloads.create("pinning",
+                Map.of("workers", "8", "updates", "1", "holdMs", "1", "locks", "8", "lock", lock.id()));
+
+        assertEquals(8, model.run(pinning), pinning.describe());
+        assertEquals(pinning.expected(), model.run(pinning), pinning.describe() + ", second run");
     }
 }
