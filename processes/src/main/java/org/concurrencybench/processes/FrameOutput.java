@@ -8,7 +8,7 @@ import java.io.OutputStream;
 
 /**
  * One end of a pipe that frames are written to. Several threads write to it (the thread
- * running units prints output and replies, the request reader acknowledges cancels), so each
+ * running units prints output and replies, the order reader acknowledges cancels), so each
  * frame is written and flushed whole under one lock: frames never interleave, and a frame
  * never waits in a buffer while its reader waits for it.
  */

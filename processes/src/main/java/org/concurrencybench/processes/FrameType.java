@@ -14,13 +14,16 @@ enum FrameType {
     PASS_TOKEN(0x04),
     CANCEL(0x05),
     SHUTDOWN(0x06),
+    CONTEND(0x07),
 
     // worker to parent
     HELLO(0x10),
     RESULT(0x11),
     ERROR(0x12),
     CANCELLED(0x13),
-    OUTPUT(0x14);
+    OUTPUT(0x14),
+    UNIT_BYTES(0x15),
+    UNIT_REGION(0x16);
 
     private static final FrameType[] BY_CODE = new FrameType[0x20];
 

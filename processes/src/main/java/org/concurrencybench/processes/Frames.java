@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.concurrencybench.core.Payload;
 
 /**
  * The frame codec of the worker protocol: one byte of {@link FrameType}, a big-endian int
@@ -20,8 +21,11 @@ import java.util.HexFormat;
  */
 final class Frames {
 
-    /** No legitimate frame comes near this; a larger length means the bytes are not a frame. */
-    static final int MAX_PAYLOAD = 1 << 20;
+    /**
+     * The largest frame: one unit's bytes ({@link Payload#MAX_BYTES}) and their header. No
+     * legitimate frame is larger; a larger length means the bytes are not a frame.
+     */
+    static final int MAX_PAYLOAD = Payload.MAX_BYTES + Delivery.BYTES_HEADER;
 
     /** How much of the garbage is shown in an error: enough to recognise a stray message. */
     private static final int GARBAGE_SHOWN = 64;

@@ -49,8 +49,8 @@ final class LineForwardingOutputStream extends OutputStream {
     }
 
     /**
-     * Sends what is left of an unfinished line; called before a reply, so everything a
-     * request printed reaches the parent before its result does.
+     * Sends what is left of an unfinished line; called before a reply, so everything an
+     * order printed reaches the parent before its result does.
      */
     synchronized void sendPartialLine() throws IOException {
         if (line.size() > 0) {

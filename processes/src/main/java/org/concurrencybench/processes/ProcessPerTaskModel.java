@@ -1,25 +1,32 @@
 package org.concurrencybench.processes;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Checks;
+import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
 
 /**
  * One worker JVM per task: Python's {@code multiprocessing.Process} with the spawn start
- * method. Each task's JVM is started, sent its one request, answers, and exits; the run
+ * method. Each task's JVM is started, sent its one order, answers, and exits; the run
  * waits for the exit. At most P of them are alive at once, so the machine is not flooded;
  * what this model measures is mostly the cost of starting a JVM, which is the point.
  *
  * <ul>
- *   <li><b>batch</b>: one JVM per unit.</li>
+ *   <li><b>batch</b>: one JVM per unit; a unit's payload bytes come back in a frame on its
+ *       pipe, and the parent adds the checksum of what arrived.</li>
+ *   <li><b>park</b>: one JVM per unit too, but all of them alive at once, since a parked
+ *       task is there to be alive: the memory of N live tasks is N JVMs.</li>
  *   <li><b>tree</b>: one JVM per node. A leaf's JVM returns its ordinal; an inner node's
  *       JVM is started once its children have answered and is handed their sums to add.
  *       The parent schedules them bottom-up because a node's JVM that waited for its
@@ -27,11 +34,16 @@ import org.concurrencybench.core.Workload;
  *   <li><b>relay</b>: the ring's W workers are W JVMs, alive together for the whole relay
  *       (the ring needs every member at once, so here the bound is W, not P), handing the
  *       token on through the parent as in {@code process-pool}.</li>
+ *   <li><b>contention</b>: one JVM per worker, P at a time, each mapping the
+ *       {@link FileCounter} file; processes use a FileChannel lock on the counter's stripe
+ *       for synchronized and reentrant, and an atomic add on the mapping for atomic. The
+ *       answer is the file's total once every JVM has exited.</li>
  * </ul>
  *
  * <p>Limits: a run starts at most {@value #MAX_JVMS_PER_RUN} JVMs (the default spawn batch
- * and tree would start 10,000 and 1,111,111, minutes to hours of start-up alone), and a
- * relay ring has at most {@value #MAX_RING_JVMS} JVMs alive at once.
+ * and tree would start 10,000 and 1,111,111, minutes to hours of start-up alone), a park
+ * holds at most {@value #MAX_PARKED_JVMS} JVMs alive at once (tens of MB each), and a relay
+ * ring has at most {@value #MAX_RING_JVMS}.
  *
  * <p>A failing or interrupted run kills its JVMs at once: none of them has anything worth
  * finishing, and a new JVM is what the next task gets anyway.
@@ -42,6 +54,9 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
 
     /** JVMs one run may start, one after another, P at a time. */
     public static final int MAX_JVMS_PER_RUN = 2_000;
+
+    /** JVMs of a park, alive together: a few hundred JVMs are already gigabytes. */
+    public static final int MAX_PARKED_JVMS = 256;
 
     /** JVMs of a relay ring, alive together. */
     public static final int MAX_RING_JVMS = 16;
@@ -68,6 +83,10 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
     @Override
     public Optional<String> limit(Workload workload) {
         return switch (workload) {
+            case Batch batch when batch.kernel() instanceof Park -> batch.units() <= MAX_PARKED_JVMS ? Optional.empty()
+                    : Optional.of("units must be at most " + MAX_PARKED_JVMS + " for " + ID + " parking, got "
+                            + Checks.format(batch.units()) + ": every parked unit is a JVM of its own, all alive at once "
+                            + "(tens of MB each); process-pool parks P at a time");
             case Batch batch -> batch.units() <= MAX_JVMS_PER_RUN ? Optional.empty() : Optional.of(
                     "units must be at most " + Checks.format(MAX_JVMS_PER_RUN) + " for " + ID + ", got " + Checks.format(batch.units())
                             + ": one JVM per unit, each tens of milliseconds to start; process-pool runs any size");
@@ -78,18 +97,46 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
             case Relay relay -> relay.workers() <= MAX_RING_JVMS ? Optional.empty() : Optional.of(
                     "workers must be at most " + MAX_RING_JVMS + " for " + ID + ", got " + Checks.format(relay.workers())
                             + ": every worker of the ring is a JVM alive for the whole relay; process-pool maps them onto P");
+            case Contention contention -> contention.workers() <= MAX_JVMS_PER_RUN ? Optional.empty() : Optional.of(
+                    "workers must be at most " + Checks.format(MAX_JVMS_PER_RUN) + " for " + ID + ", got "
+                            + Checks.format(contention.workers()) + ": one JVM per worker, each tens of milliseconds to start; "
+                            + "process-pool spreads them over P");
         };
     }
 
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
-        try (TaskJvms jvms = jvmsFor(batch, batch.units())) {
+        int alive = batch.kernel() instanceof Park ? batch.units() : parallelism();
+        return runEach(batch, batch.units(), alive, unit -> new WorkOrder.RunUnits(batch, unit, unit + 1));
+    }
+
+    @Override
+    protected long runContention(Contention contention) throws InterruptedException {
+        ContentionFile counter;
+        try {
+            counter = ContentionFile.create(id(), contention);
+        } catch (UncheckedIOException cannotMake) {
+            throw RunFailures.failed(id(), contention, cannotMake);
+        }
+        try (counter) {
+            // the replies count the increments each JVM made; the answer is what the file holds
+            runEach(contention, contention.workers(), parallelism(),
+                    worker -> new WorkOrder.ContendWorkers(contention, counter.file(), worker, worker + 1));
+            return counter.total();
+        } catch (UncheckedIOException unreadable) {
+            throw RunFailures.failed(id(), contention, unreadable);
+        }
+    }
+
+    /** {@code tasks} JVMs, task {@code i} given {@code orderOf(i)}, at most {@code alive} at once; the sum of their results. */
+    private long runEach(Workload workload, int tasks, int alive, IntFunction<WorkOrder> orderOf) throws InterruptedException {
+        try (TaskJvms jvms = jvmsFor(workload, tasks, alive)) {
             int next = 0;
             int answered = 0;
             long sum = 0;
-            while (answered < batch.units()) {
-                while (next < batch.units() && jvms.hasRoom()) {
-                    jvms.start(new Request.RunUnits(batch, next, next + 1), next);
+            while (answered < tasks) {
+                while (next < tasks && jvms.hasRoom()) {
+                    jvms.start(orderOf.apply(next), next);
                     next++;
                 }
                 TaskJvms.Completed done = jvms.awaitNext();
@@ -106,13 +153,13 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
     @Override
     protected long runTree(Tree tree) throws InterruptedException {
         TreeJoins joins = new TreeJoins(tree);
-        try (TaskJvms jvms = jvmsFor(tree, tree.nodes())) {
+        try (TaskJvms jvms = jvmsFor(tree, tree.nodes(), parallelism())) {
             Deque<Integer> ready = new ArrayDeque<>(joins.leaves());
             Long rootSum = null;
             while (rootSum == null) {
                 while (!ready.isEmpty() && jvms.hasRoom()) {
                     int node = ready.pop();
-                    jvms.start(joins.request(node), node);
+                    jvms.start(joins.order(node), node);
                 }
                 TaskJvms.Completed done = jvms.awaitNext();
                 if (done != null) {
@@ -141,8 +188,8 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
         }
     }
 
-    private TaskJvms jvmsFor(Workload workload, long jvmStarts) {
-        return new TaskJvms(ID, workload, command, output, guard, parallelism(), timeouts, jvmStarts);
+    private TaskJvms jvmsFor(Workload workload, long jvmStarts, int alive) {
+        return new TaskJvms(ID, workload, command, output, guard, alive, timeouts, jvmStarts);
     }
 
     @Override

@@ -1,11 +1,16 @@
 package org.concurrencybench.processes;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.Payload;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.UnitRange;
@@ -19,9 +24,12 @@ import org.concurrencybench.core.UnitRange;
  *   <li><b>batch</b>: the units go out in chunks, as {@code Pool.map} sends them: a chunk
  *       is {@code ceil(units / (4 * P))} units, which each worker runs one after another;
  *       a worker that answers is given the next chunk. Four chunks per worker keep every
- *       worker busy to the end without a round trip per unit.</li>
+ *       worker busy to the end without a round trip per unit. A unit's payload bytes go
+ *       back as soon as the unit is done, and a chunk carries at most 64 MiB of them
+ *       ({@link #ORDER_BYTES}; one unit at the least), so a payload region never has to
+ *       hold a whole chunk of large units.</li>
  *   <li><b>tree</b>: the tree is cut at the first level with at least {@code 4 * P}
- *       subtrees; each subtree is one request, and below the cut a worker walks its subtree
+ *       subtrees; each subtree is one order, and below the cut a worker walks its subtree
  *       sequentially ({@link Tree#sequentialSum}). The parent adds the subtrees' sums,
  *       doing the joins above the cut. One process per node would measure process creation,
  *       not fan-out: that is {@code process-per-task}'s question.</li>
@@ -29,7 +37,23 @@ import org.concurrencybench.core.UnitRange;
  *       which adds one and replies, and the parent hands it on: logical worker {@code w} of
  *       the ring lives in process {@code w % P}, so with W > P a process plays several
  *       workers. Each hop is a round trip through two pipes.</li>
+ *   <li><b>contention</b>: the counter is a {@link FileCounter} file that every worker
+ *       maps; processes use a FileChannel lock on the counter's stripe for synchronized and
+ *       reentrant, and an atomic add on the mapping for atomic. The contention's workers
+ *       are tasks spread over the P processes in {@code Pool.map} chunks, and a process
+ *       runs its tasks one after another, like a Python pool worker: a file lock belongs
+ *       to a whole process, so P processes contend. The answer is the file's total, read
+ *       after every task ended.</li>
+ *   <li><b>park</b>: parked units wait in the workers, P at a time; the others wait their
+ *       turn in the queue, as with {@code Pool.map}.</li>
  * </ul>
+ *
+ * <p>Units' payload bytes reach the parent one of two ways, one model id each:
+ * {@value #ID} sends them in the reply frames on the pipe; {@value #SHARED_MEMORY_ID} has
+ * each worker fill them into its region of a memory-mapped file, the Java counterpart of
+ * {@code multiprocessing.shared_memory}, and send only where they are (see
+ * {@link RegionWriter}). Either way the parent checksums the bytes that arrived, where they
+ * arrived, and adds that to the answer.
  *
  * <p>A unit that throws in a worker fails the run with a {@link RemoteUnitException}
  * carrying the unit's exception; a worker that dies, answers garbage or hangs past the
@@ -39,17 +63,50 @@ import org.concurrencybench.core.UnitRange;
 public final class ProcessPoolModel extends AbstractConcurrencyModel {
 
     public static final String ID = "process-pool";
+    public static final String SHARED_MEMORY_ID = "process-pool-shm";
+
+    /** Payload bytes one order carries at most: the largest unit's, so any unit fits, and a chunk no more. */
+    static final int ORDER_BYTES = Payload.MAX_BYTES;
+
+    /** How the bytes of units travel from the workers to the parent. */
+    enum Transport {
+        /** In UNIT_BYTES frames on the reply pipe. */
+        PIPE(ID),
+        /** Through each worker's region of a memory-mapped file, with only where they are on the pipe. */
+        SHARED_MEMORY(SHARED_MEMORY_ID);
+
+        final String modelId;
+
+        Transport(String modelId) {
+            this.modelId = modelId;
+        }
+    }
 
     private final WorkerPool pool;
+    /** Where the workers' payload regions are, for {@link Transport#SHARED_MEMORY}; null for the pipe. */
+    private final SharedFolder regions;
 
     public ProcessPoolModel(int parallelism) {
-        this(parallelism, WorkerMain.class, WorkerTimeouts.fromSystemProperty(), ProcessPoolModel::printLine);
+        this(Transport.PIPE, parallelism);
+    }
+
+    ProcessPoolModel(Transport transport, int parallelism) {
+        this(transport, parallelism, WorkerMain.class, WorkerTimeouts.fromSystemProperty(), ProcessPoolModel::printLine);
     }
 
     /** Workers running {@code workerMain}: tests start workers that misbehave on purpose. */
-    ProcessPoolModel(int parallelism, Class<?> workerMain, WorkerTimeouts timeouts, Consumer<String> output) {
-        super(ID, parallelism);
-        this.pool = WorkerPool.start(ID, "worker", parallelism, WorkerCommand.of(workerMain), timeouts, output);
+    ProcessPoolModel(Transport transport, int parallelism, Class<?> workerMain, WorkerTimeouts timeouts,
+                     Consumer<String> output) {
+        super(transport.modelId, parallelism);
+        this.regions = transport == Transport.SHARED_MEMORY ? SharedFolder.create(transport.modelId) : null;
+        try {
+            this.pool = WorkerPool.start(id(), "worker", parallelism, WorkerCommand.of(workerMain), timeouts, output, regions);
+        } catch (RuntimeException failed) {
+            if (regions != null) {
+                regions.close();
+            }
+            throw failed;
+        }
     }
 
     /** A worker's output line, printed on this JVM's standard output as it is when the line arrives. */
@@ -62,14 +119,30 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
         return pool.pids();
     }
 
+    /** The folder of the workers' payload regions, for {@value #SHARED_MEMORY_ID}. */
+    Optional<Path> regionFolder() {
+        return regions == null ? Optional.empty() : Optional.of(regions.path());
+    }
+
+    /** The workers' payload region files, in the order of their slots; empty for {@value #ID}. */
+    List<Path> regionFiles() {
+        return pool.regionFiles();
+    }
+
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
-        int chunk = chunkSize(batch.units(), parallelism());
-        List<Request> chunks = new ArrayList<>();
+        int chunk = unitsPerOrder(batch, parallelism());
+        List<WorkOrder> chunks = new ArrayList<>();
         for (UnitRange range : UnitRange.chunks(batch.units(), chunk)) {
-            chunks.add(new Request.RunUnits(batch, range.from(), range.to()));
+            chunks.add(new WorkOrder.RunUnits(batch, range.from(), range.to()));
         }
         return pool.sumAll(batch, chunks);
+    }
+
+    /** {@link #chunkSize}, cut so that a chunk's payload stays within {@link #ORDER_BYTES}. */
+    static int unitsPerOrder(Batch batch, int parallelism) {
+        int chunk = chunkSize(batch.units(), parallelism);
+        return batch.payload() == 0 ? chunk : Math.max(1, Math.min(chunk, ORDER_BYTES / batch.payload()));
     }
 
     /** {@code Pool.map}'s chunk size: {@code ceil(units / (4 * P))}. */
@@ -84,16 +157,16 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
     }
 
     /** The subtrees at the first level that has at least {@code wanted} nodes, or the leaves. */
-    static List<Request.SumSubtree> subtrees(Tree tree, long wanted) {
+    static List<WorkOrder.SumSubtree> subtrees(Tree tree, long wanted) {
         long count = tree.width();
         long leaves = tree.leaves() / tree.width();
         while (count < wanted && leaves > 1) {
             count *= tree.width();
             leaves /= tree.width();
         }
-        List<Request.SumSubtree> subtrees = new ArrayList<>((int) count);
+        List<WorkOrder.SumSubtree> subtrees = new ArrayList<>((int) count);
         for (long first = 0; first < tree.leaves(); first += leaves) {
-            subtrees.add(new Request.SumSubtree(tree, first, leaves));
+            subtrees.add(new WorkOrder.SumSubtree(tree, first, leaves));
         }
         return subtrees;
     }
@@ -105,15 +178,50 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
     }
 
     @Override
-    protected void shutdown() {
-        pool.close();
+    protected long runContention(Contention contention) throws InterruptedException {
+        ContentionFile counter;
+        try {
+            counter = ContentionFile.create(id(), contention);
+        } catch (UncheckedIOException cannotMake) {
+            throw RunFailures.failed(id(), contention, cannotMake);
+        }
+        try (counter) {
+            List<WorkOrder> tasks = new ArrayList<>();
+            for (UnitRange workers : UnitRange.chunks(contention.workers(), chunkSize(contention.workers(), parallelism()))) {
+                tasks.add(new WorkOrder.ContendWorkers(contention, counter.file(), workers.from(), workers.to()));
+            }
+            // the replies count the increments each task made; the answer is what the file holds
+            pool.sumAll(contention, tasks);
+            return counter.total();
+        } catch (UncheckedIOException unreadable) {
+            throw RunFailures.failed(id(), contention, unreadable);
+        }
     }
 
-    /** The ServiceLoader entry of {@code process-pool}. */
+    @Override
+    protected void shutdown() {
+        pool.close();
+        if (regions != null) {
+            regions.close();
+        }
+    }
+
+    /** The ServiceLoader entry of {@value #ID}. */
     public static final class Provider extends AbstractModelProvider {
 
         public Provider() {
-            super(ID, "processes", 70, "P long-lived worker JVMs fed over pipes (Python's multiprocessing.Pool)", ProcessPoolModel::new);
+            super(ID, "processes", 70, "P long-lived worker JVMs fed over pipes (Python's multiprocessing.Pool)",
+                    parallelism -> new ProcessPoolModel(Transport.PIPE, parallelism));
+        }
+    }
+
+    /** The ServiceLoader entry of {@value #SHARED_MEMORY_ID}. */
+    public static final class SharedMemoryProvider extends AbstractModelProvider {
+
+        public SharedMemoryProvider() {
+            super(SHARED_MEMORY_ID, "processes", 75, "process-pool moving unit results through a memory-mapped file "
+                    + "(Python's multiprocessing.shared_memory)", parallelism -> new ProcessPoolModel(Transport.SHARED_MEMORY,
+                    parallelism));
         }
     }
 }

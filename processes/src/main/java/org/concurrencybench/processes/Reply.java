@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * A worker's last word on a request: its result, the exception a unit threw, or the news
- * that a cancel stopped it. Every request gets exactly one, so after cancelling, the parent
+ * A worker's last word on an order: its result, the exception a unit threw, or the news
+ * that a cancel stopped it. Every order gets exactly one, so after cancelling, the parent
  * knows when a worker is free again.
  */
 sealed interface Reply {
@@ -15,13 +15,13 @@ sealed interface Reply {
     /** How many stack frames of a unit's exception travel back: where it failed, not the whole trace. */
     int STACK_FRAMES_SENT = 24;
 
-    long requestId();
+    long orderId();
 
     FrameType frameType();
 
     void writeFields(DataOutputStream out) throws IOException;
 
-    record Result(long requestId, long value) implements Reply {
+    record Result(long orderId, long value) implements Reply {
 
         @Override
         public FrameType frameType() {
@@ -35,11 +35,11 @@ sealed interface Reply {
     }
 
     /** What a unit threw: class name, message (null if it had none) and the first stack frames. */
-    record UnitError(long requestId, String className, String message, StackTraceElement[] stack) implements Reply {
+    record UnitError(long orderId, String className, String message, StackTraceElement[] stack) implements Reply {
 
-        static UnitError of(long requestId, Throwable thrown) {
+        static UnitError of(long orderId, Throwable thrown) {
             StackTraceElement[] stack = thrown.getStackTrace();
-            return new UnitError(requestId, thrown.getClass().getName(), thrown.getMessage(),
+            return new UnitError(orderId, thrown.getClass().getName(), thrown.getMessage(),
                     Arrays.copyOf(stack, Math.min(stack.length, STACK_FRAMES_SENT)));
         }
 
@@ -68,7 +68,7 @@ sealed interface Reply {
             }
         }
 
-        private static UnitError read(long requestId, DataInputStream in) throws IOException {
+        private static UnitError read(long orderId, DataInputStream in) throws IOException {
             String className = Frames.readText(in);
             String message = readOptionalText(in);
             int frames = in.readInt();
@@ -87,7 +87,7 @@ sealed interface Reply {
                 stack[i] = new StackTraceElement(classLoader, module, moduleVersion, declaringClass, method, file,
                         in.readInt());
             }
-            return new UnitError(requestId, className, message, stack);
+            return new UnitError(orderId, className, message, stack);
         }
 
         private static void writeOptionalText(DataOutputStream out, String text) throws IOException {
@@ -102,8 +102,8 @@ sealed interface Reply {
         }
     }
 
-    /** The request was cancelled before it finished; it has no result. */
-    record Cancelled(long requestId) implements Reply {
+    /** The order was cancelled before it finished; it has no result. */
+    record Cancelled(long orderId) implements Reply {
 
         @Override
         public FrameType frameType() {
@@ -117,7 +117,7 @@ sealed interface Reply {
 
     static byte[] payload(Reply reply) throws IOException {
         return Frames.payload(out -> {
-            out.writeLong(reply.requestId());
+            out.writeLong(reply.orderId());
             reply.writeFields(out);
         });
     }
@@ -126,11 +126,11 @@ sealed interface Reply {
     static Reply decode(Frames.Frame frame) throws ProtocolException {
         DataInputStream in = frame.body();
         try {
-            long requestId = in.readLong();
+            long orderId = in.readLong();
             Reply reply = switch (frame.type()) {
-                case RESULT -> new Result(requestId, in.readLong());
-                case ERROR -> UnitError.read(requestId, in);
-                case CANCELLED -> new Cancelled(requestId);
+                case RESULT -> new Result(orderId, in.readLong());
+                case ERROR -> UnitError.read(orderId, in);
+                case CANCELLED -> new Cancelled(orderId);
                 default -> throw new ProtocolException(frame.type() + " is not a reply");
             };
             Frames.expectEnd(frame, in);

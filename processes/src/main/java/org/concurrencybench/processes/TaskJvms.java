@@ -9,7 +9,7 @@ import org.concurrencybench.core.RunFailedException;
 import org.concurrencybench.core.Workload;
 
 /**
- * The JVMs of one run of {@code process-per-task}: each is started for one request, sent it
+ * The JVMs of one run of {@code process-per-task}: each is started for one order, sent it
  * with a SHUTDOWN behind it, and counts as alive until it has exited, so at most
  * {@code maxAlive} JVMs exist at any moment. One thread starts them all and takes their
  * events, so a plain count bounds them; a Semaphore would do the same for many starting
@@ -20,7 +20,7 @@ import org.concurrencybench.core.Workload;
  */
 final class TaskJvms implements AutoCloseable {
 
-    private static final long REQUEST_ID = 1;
+    private static final long ORDER_ID = 1;
 
     private final String modelId;
     private final Workload workload;
@@ -34,14 +34,16 @@ final class TaskJvms implements AutoCloseable {
     private final Map<WorkerProcess, Task> alive = new HashMap<>();
     private int started;
 
-    /** The task a JVM runs, and whether it has answered. */
+    /** The task a JVM runs, the bytes of its units so far, and whether it has answered. */
     private static final class Task {
 
         final int tag;
+        final UnitTally tally;
         boolean answered;
 
-        Task(int tag) {
+        Task(int tag, UnitTally tally) {
             this.tag = tag;
+            this.tally = tally;
         }
     }
 
@@ -66,17 +68,17 @@ final class TaskJvms implements AutoCloseable {
         return alive.size() < maxAlive;
     }
 
-    /** Starts a JVM for {@code request}; its result comes back with {@code tag}. */
-    void start(Request request, int tag) {
+    /** Starts a JVM for {@code order}; its result comes back with {@code tag}. */
+    void start(WorkOrder order, int tag) {
         WorkerProcess worker;
         try {
             worker = WorkerProcess.start(command.command(), modelId + "-task-" + (++started), inbox, output, guard);
         } catch (WorkerFailedException cannotStart) {
             throw failed(cannotStart);
         }
-        alive.put(worker, new Task(tag));
+        alive.put(worker, new Task(tag, UnitTally.of(ORDER_ID, order)));
         try {
-            worker.send(REQUEST_ID, request);
+            worker.send(ORDER_ID, order);
         } catch (WorkerFailedException unreachable) {
             throw failed(unreachable);
         }
@@ -84,8 +86,9 @@ final class TaskJvms implements AutoCloseable {
     }
 
     /**
-     * Waits for the next thing to happen: a task's result is returned; a JVM exiting after
-     * it answered frees its slot and returns null; anything else fails the run.
+     * Waits for the next thing to happen: a task's result, with the checksums of its units'
+     * bytes, is returned; bytes arriving are counted in, and a JVM exiting after it answered
+     * frees its slot, and both return null; anything else fails the run.
      */
     Completed awaitNext() throws InterruptedException {
         WorkerEvent event = inbox.next(deadline);
@@ -95,11 +98,23 @@ final class TaskJvms implements AutoCloseable {
         WorkerProcess worker = event.worker();
         Task task = alive.get(worker);
         switch (event) {
+            case WorkerEvent.Delivered delivered -> {
+                try {
+                    task.tally.add(delivered.delivery());
+                } catch (ProtocolException wrongBytes) {
+                    throw failed(worker.failure("broke the protocol: " + wrongBytes.getMessage()));
+                }
+                return null;
+            }
             case WorkerEvent.Replied replied -> {
                 switch (replied.reply()) {
                     case Reply.Result result -> {
                         task.answered = true;
-                        return new Completed(task.tag, result.value());
+                        try {
+                            return new Completed(task.tag, task.tally.complete(result.value()));
+                        } catch (ProtocolException missingBytes) {
+                            throw failed(worker.failure("broke the protocol: " + missingBytes.getMessage()));
+                        }
                     }
                     case Reply.UnitError error -> throw failed(error.toException(worker.pid()));
                     case Reply.Cancelled cancelled -> throw failed(worker.failure("reported its task cancelled, but it was not"));

@@ -46,15 +46,15 @@ final class TreeJoins {
         return leaves;
     }
 
-    /** The task of {@code node}: a leaf's ordinal, or the sum of an inner node's children. */
-    Request request(int node) {
+    /** The order of {@code node}: a leaf's ordinal, or the sum of an inner node's children. */
+    WorkOrder order(int node) {
         if (node >= innerNodes) {
-            return new Request.SumSubtree(tree, nodes[node].first(), 1);
+            return new WorkOrder.SumSubtree(tree, nodes[node].first(), 1);
         }
         if (waitingFor[node] != 0) {
             throw new IllegalStateException("node " + node + " still waits for " + waitingFor[node] + " children");
         }
-        return new Request.JoinChildren(tree, childSums[node]);
+        return new WorkOrder.JoinChildren(tree, childSums[node]);
     }
 
     /** Records the sum of a node that is not the root; returns its parent if that is now ready. */

@@ -9,8 +9,12 @@ sealed interface WorkerEvent {
 
     WorkerProcess worker();
 
-    /** The worker's last word on one request. */
+    /** The worker's last word on one order. */
     record Replied(WorkerProcess worker, Reply reply) implements WorkerEvent {
+    }
+
+    /** One unit's bytes of an order arrived, and were checksummed where they arrived; its reply comes after. */
+    record Delivered(WorkerProcess worker, Delivery delivery) implements WorkerEvent {
     }
 
     /**

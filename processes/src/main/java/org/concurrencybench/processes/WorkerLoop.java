@@ -10,13 +10,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The worker's side of the protocol. A daemon thread reads frames from the parent, so a
- * CANCEL is seen while a unit runs; the thread that calls {@link #serve()} runs the requests
- * one at a time and writes their replies.
+ * CANCEL is seen while a unit runs; the thread that calls {@link #serve()} runs the orders
+ * one at a time and writes their replies, and, before each reply, the bytes of the order's
+ * units, down the route the order names ({@link PayloadRoute}).
  *
  * <p>A cancel interrupts the running unit (every kernel honours interruption) and is
  * answered by a CANCELLED reply, so the worker stays alive and warm for the next run; the
- * parent destroys a worker only when it does not answer in time. The parent numbers requests
- * in increasing order, so a cancel for a number not yet started marks a queued request, and
+ * parent destroys a worker only when it does not answer in time. The parent numbers orders
+ * in increasing order, so a cancel for a number not yet started marks a queued order, and
  * one for an older number comes after its reply and is ignored.
  */
 final class WorkerLoop {
@@ -30,7 +31,7 @@ final class WorkerLoop {
     private static final long NONE = -1;
     private static final Object STOP = new Object();
 
-    private final InputStream requests;
+    private final InputStream orders;
     private final FrameOutput frames;
     private final LineForwardingOutputStream output;
     private final BlockingQueue<Object> jobs = new LinkedBlockingQueue<>();
@@ -41,14 +42,16 @@ final class WorkerLoop {
     private long lastStarted = NONE;
     private Thread runner;
     private int status;
+    /** The region the last order routed its bytes to, kept mapped for the next; used by the runner alone. */
+    private RegionWriter region;
 
-    WorkerLoop(InputStream requests, FrameOutput frames, LineForwardingOutputStream output) {
-        this.requests = requests;
+    WorkerLoop(InputStream orders, FrameOutput frames, LineForwardingOutputStream output) {
+        this.orders = orders;
         this.frames = frames;
         this.output = output;
     }
 
-    /** Greets the parent, runs requests until told to stop, and returns the exit status. */
+    /** Greets the parent, runs orders until told to stop, and returns the exit status. */
     int serve() throws InterruptedException {
         synchronized (lock) {
             runner = Thread.currentThread();
@@ -61,7 +64,7 @@ final class WorkerLoop {
         } catch (IOException parentGone) {
             return EXIT_ORPHANED;
         }
-        Thread reader = new Thread(this::readRequests, "worker-requests");
+        Thread reader = new Thread(this::readOrders, "worker-orders");
         reader.setDaemon(true);
         reader.start();
         while (true) {
@@ -71,19 +74,19 @@ final class WorkerLoop {
                     return status;
                 }
             }
-            Request.Numbered job = (Request.Numbered) next;
+            WorkOrder.Numbered job = (WorkOrder.Numbered) next;
             Reply reply = run(job);
             try {
                 output.sendPartialLine();
                 frames.write(reply.frameType(), Reply.payload(reply));
             } catch (IOException parentGone) {
-                System.err.println("worker: could not reply to request " + job.id() + ": " + parentGone);
+                System.err.println("worker: could not reply to order " + job.id() + ": " + parentGone);
                 return EXIT_ORPHANED;
             }
         }
     }
 
-    private Reply run(Request.Numbered job) {
+    private Reply run(WorkOrder.Numbered job) {
         long id = job.id();
         synchronized (lock) {
             lastStarted = id;
@@ -95,30 +98,49 @@ final class WorkerLoop {
         boolean cancelled;
         Throwable thrown;
         try {
-            return new Reply.Result(id, job.request().run());
+            return new Reply.Result(id, job.order().run(outletFor(job)));
         } catch (Throwable failure) {
             thrown = failure;
         } finally {
             synchronized (lock) {
                 cancelled = running == NONE;
                 running = NONE;
-                // a cancel may land after the unit ended: it must not reach the next request
+                // a cancel may land after the unit ended: it must not reach the next order
                 Thread.interrupted();
             }
         }
         return cancelled ? new Reply.Cancelled(id) : Reply.UnitError.of(id, thrown);
     }
 
-    private void readRequests() {
+    /** Where the units of {@code job} send their bytes: frames on the pipe, or the region the parent named. */
+    private UnitOutlet outletFor(WorkOrder.Numbered job) throws IOException {
+        if (job.order().deliveries() == 0) {
+            return UnitOutlet.NONE;
+        }
+        long id = job.id();
+        return switch (job.route()) {
+            case PayloadRoute.Pipe pipe -> (unit, size) -> frames.write(FrameType.UNIT_BYTES, Delivery.bytesFrame(id, unit, size));
+            case PayloadRoute.Region named -> {
+                if (region == null || !region.file().equals(named.file())) {
+                    region = new RegionWriter(named.file());
+                }
+                RegionWriter target = region;
+                target.begin(job.order().payloadBytes());
+                yield (unit, size) -> target.send(id, unit, size, frames);
+            }
+        };
+    }
+
+    private void readOrders() {
         try {
             while (true) {
-                Frames.Frame frame = Frames.read(requests);
+                Frames.Frame frame = Frames.read(orders);
                 if (frame == null) {
                     stop("standard input closed without a SHUTDOWN frame: the parent is gone", EXIT_ORPHANED);
                     return;
                 }
                 switch (frame.type()) {
-                    case RUN_UNITS, SUM_SUBTREE, JOIN_CHILDREN, PASS_TOKEN -> jobs.add(Request.decode(frame));
+                    case RUN_UNITS, SUM_SUBTREE, JOIN_CHILDREN, PASS_TOKEN, CONTEND -> jobs.add(WorkOrder.decode(frame));
                     case CANCEL -> cancel(readCancelledId(frame));
                     case SHUTDOWN -> {
                         jobs.add(STOP);
@@ -128,7 +150,7 @@ final class WorkerLoop {
                 }
             }
         } catch (IOException unreadable) {
-            stop("could not read a request: " + unreadable.getMessage(), EXIT_BAD_REQUEST);
+            stop("could not read an order: " + unreadable.getMessage(), EXIT_BAD_REQUEST);
         }
     }
 
@@ -156,7 +178,7 @@ final class WorkerLoop {
         }
     }
 
-    /** Ends the worker without waiting for the queued requests: nobody will read their replies. */
+    /** Ends the worker without waiting for the queued orders: nobody will read their replies. */
     private void stop(String reason, int exitStatus) {
         System.err.println("worker: " + reason);
         synchronized (lock) {

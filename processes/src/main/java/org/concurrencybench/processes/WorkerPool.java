@@ -1,11 +1,14 @@
 package org.concurrencybench.processes;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import org.concurrencybench.core.Relay;
@@ -14,8 +17,14 @@ import org.concurrencybench.core.Workload;
 
 /**
  * Long-lived worker JVMs and the one {@link Inbox} their events arrive on; the thread that
- * runs the work sends requests and waits on the inbox, with the run's deadline, so it can
+ * runs the work sends orders and waits on the inbox, with the run's deadline, so it can
  * be interrupted and never blocks on a pipe.
+ *
+ * <p>With a {@link SharedFolder} for regions, each worker is given a payload region file
+ * there when it is launched (and a new one when it is replaced), and its units' bytes go
+ * through it instead of the pipe. A worker gets its next order only after its reply to the
+ * last one, which comes after every unit of that order has been read: that is what lets a
+ * worker reuse its region from offset 0 for every order.
  *
  * <p>When a run fails (a unit threw, a worker died, answered garbage or hung) or its caller
  * is interrupted, the busy workers are sent CANCEL and given a short grace to acknowledge
@@ -36,12 +45,14 @@ final class WorkerPool implements AutoCloseable {
     private final Inbox inbox = new Inbox();
     private final WorkerProcess[] workers;
     private final long[] busyWith;
+    private final UnitTally[] tallies;
+    private final SharedFolder regions;
     private final Map<WorkerProcess, Integer> slots = new IdentityHashMap<>();
-    private long lastRequestId;
+    private long lastOrderId;
     private WorkerFailedException cannotReplace;
 
     private WorkerPool(String modelId, String role, int size, WorkerCommand command, WorkerTimeouts timeouts,
-                       Consumer<String> output) {
+                       Consumer<String> output, SharedFolder regions) {
         this.modelId = modelId;
         this.role = role;
         this.command = command;
@@ -50,17 +61,25 @@ final class WorkerPool implements AutoCloseable {
         this.guard = new ShutdownGuard(modelId + "-" + role);
         this.workers = new WorkerProcess[size];
         this.busyWith = new long[size];
+        this.tallies = new UnitTally[size];
+        this.regions = regions;
         Arrays.fill(busyWith, IDLE);
     }
 
     /**
      * Starts {@code size} workers, named {@code <modelId>-<role>-<n>}, and waits until every
-     * one can take requests. All are started before any is waited for, so they boot in
+     * one can take orders. All are started before any is waited for, so they boot in
      * parallel. If one fails to start, the others are ended and the failure is thrown.
      */
     static WorkerPool start(String modelId, String role, int size, WorkerCommand command, WorkerTimeouts timeouts,
                             Consumer<String> output) {
-        WorkerPool pool = new WorkerPool(modelId, role, size, command, timeouts, output);
+        return start(modelId, role, size, command, timeouts, output, null);
+    }
+
+    /** {@link #start}, with each worker's units' bytes going through a payload region in {@code regions}. */
+    static WorkerPool start(String modelId, String role, int size, WorkerCommand command, WorkerTimeouts timeouts,
+                            Consumer<String> output, SharedFolder regions) {
+        WorkerPool pool = new WorkerPool(modelId, role, size, command, timeouts, output, regions);
         try {
             for (int slot = 0; slot < size; slot++) {
                 pool.launch(slot);
@@ -84,15 +103,25 @@ final class WorkerPool implements AutoCloseable {
         return pids;
     }
 
+    /** The payload region files of the current workers, in slot order; empty for a pool without regions. */
+    List<Path> regionFiles() {
+        List<Path> files = new ArrayList<>(workers.length);
+        for (WorkerProcess worker : workers) {
+            worker.regionFile().ifPresent(files::add);
+        }
+        return files;
+    }
+
     /**
-     * Hands the requests out as workers become free (each worker is given its next request
-     * as soon as it answers one) and returns the sum of their results.
+     * Hands the orders out as workers become free (each worker is given its next order as
+     * soon as it answers one) and returns the sum of their results, each with the checksums
+     * of its units' bytes.
      */
-    long sumAll(Workload workload, List<? extends Request> requests) throws InterruptedException {
+    long sumAll(Workload workload, List<? extends WorkOrder> orders) throws InterruptedException {
         Deadline deadline = timeouts.forRun(workload, 0);
         try {
             failIfAnyWorkerEnded(workload);
-            Iterator<? extends Request> pending = requests.iterator();
+            Iterator<? extends WorkOrder> pending = orders.iterator();
             int outstanding = 0;
             for (int slot = 0; slot < workers.length && pending.hasNext(); slot++) {
                 send(slot, pending.next(), workload);
@@ -128,7 +157,7 @@ final class WorkerPool implements AutoCloseable {
             long token = 0;
             int holder = 0;
             while (token < relay.hops()) {
-                send(slotOf.applyAsInt(holder), new Request.PassToken(relay, holder, token), relay);
+                send(slotOf.applyAsInt(holder), new WorkOrder.PassToken(relay, holder, token), relay);
                 token = awaitResult(relay, deadline).value();
                 holder = relay.next(holder);
             }
@@ -142,11 +171,12 @@ final class WorkerPool implements AutoCloseable {
     private record Completed(int slot, long value) {
     }
 
-    private void send(int slot, Request request, Workload workload) {
-        long id = ++lastRequestId;
+    private void send(int slot, WorkOrder order, Workload workload) {
+        long id = ++lastOrderId;
         busyWith[slot] = id;
+        tallies[slot] = UnitTally.of(id, order);
         try {
-            workers[slot].send(id, request);
+            workers[slot].send(id, order);
         } catch (WorkerFailedException unreachable) {
             throw failed(workload, unreachable);
         }
@@ -162,24 +192,40 @@ final class WorkerPool implements AutoCloseable {
             if (slot == null) {
                 continue; // from a worker already replaced
             }
-            switch (event) {
-                case WorkerEvent.Ended ended -> throw failed(workload, ended.worker().lostFailure());
-                case WorkerEvent.Replied replied when replied.reply().requestId() == busyWith[slot] -> {
-                    busyWith[slot] = IDLE;
-                    switch (replied.reply()) {
-                        case Reply.Result result -> {
-                            return new Completed(slot, result.value());
-                        }
-                        case Reply.UnitError error -> throw failed(workload, error.toException(replied.worker().pid()));
-                        case Reply.Cancelled cancelled -> throw failed(workload, replied.worker().failure(
-                                "reported request " + cancelled.requestId() + " cancelled, but it was not"));
-                    }
+            try {
+                Completed completed = take(event, slot, workload);
+                if (completed != null) {
+                    return completed;
                 }
-                case WorkerEvent.Replied stale -> {
-                    // the answer to a request an earlier, failed run gave up on
-                }
+            } catch (ProtocolException wrongBytes) {
+                throw failed(workload, event.worker().failure("broke the protocol: " + wrongBytes.getMessage()));
             }
         }
+    }
+
+    /** The result {@code event} completes, or null if it completes none. */
+    private Completed take(WorkerEvent event, int slot, Workload workload) throws ProtocolException {
+        switch (event) {
+            case WorkerEvent.Ended ended -> throw failed(workload, ended.worker().lostFailure());
+            case WorkerEvent.Delivered delivered when delivered.delivery().orderId() == busyWith[slot] ->
+                    tallies[slot].add(delivered.delivery());
+            case WorkerEvent.Delivered stale -> {
+                // bytes of an order an earlier, failed run gave up on
+            }
+            case WorkerEvent.Replied replied when replied.reply().orderId() == busyWith[slot] -> {
+                busyWith[slot] = IDLE;
+                return switch (replied.reply()) {
+                    case Reply.Result result -> new Completed(slot, tallies[slot].complete(result.value()));
+                    case Reply.UnitError error -> throw failed(workload, error.toException(replied.worker().pid()));
+                    case Reply.Cancelled cancelled -> throw failed(workload, replied.worker().failure(
+                            "reported order " + cancelled.orderId() + " cancelled, but it was not"));
+                };
+            }
+            case WorkerEvent.Replied stale -> {
+                // the answer to an order an earlier, failed run gave up on
+            }
+        }
+        return null;
     }
 
     private RunFailedException failed(Workload workload, RuntimeException cause) {
@@ -222,7 +268,7 @@ final class WorkerPool implements AutoCloseable {
             }
             Integer slot = slots.get(event.worker());
             if (slot != null && event instanceof WorkerEvent.Replied replied
-                    && replied.reply().requestId() == busyWith[slot]) {
+                    && replied.reply().orderId() == busyWith[slot]) {
                 busyWith[slot] = IDLE;
             }
         }
@@ -256,8 +302,17 @@ final class WorkerPool implements AutoCloseable {
     }
 
     private void launch(int slot) {
-        WorkerProcess worker = WorkerProcess.start(command.command(), modelId + "-" + role + "-" + (slot + 1), inbox,
-                output, guard);
+        String label = modelId + "-" + role + "-" + (slot + 1);
+        RegionReader region = null;
+        if (regions != null) {
+            try {
+                region = RegionReader.create(regions, label);
+            } catch (IOException cannotMake) {
+                throw new WorkerFailedException("could not make a payload region for worker " + label + " in " + regions
+                        + ": " + cannotMake, -1, OptionalInt.empty(), "");
+            }
+        }
+        WorkerProcess worker = WorkerProcess.start(command.command(), label, inbox, output, guard, region);
         workers[slot] = worker;
         slots.put(worker, slot);
     }

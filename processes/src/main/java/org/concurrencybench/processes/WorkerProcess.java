@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -20,9 +22,14 @@ import java.util.function.Consumer;
  * thread of its own, drains its stderr on another, and ends it.
  *
  * <p>The reply reader passes replies to an event sink and prints the worker's output lines
- * as they arrive, before the reply of the request that printed them. When the reply stream
+ * as they arrive, before the reply of the order that printed them. The bytes of each unit
+ * are checksummed by the reply reader where they arrived (in the frame, or in the worker's
+ * payload region) and passed on as a {@link WorkerEvent.Delivered}. When the reply stream
  * ends or turns to garbage it posts one {@link WorkerEvent.Ended}; after garbage it keeps
  * draining, so the worker never blocks on a full pipe while it is being ended.
+ *
+ * <p>A worker with a payload region owns its file: the reply reader deletes it once the
+ * worker has ended, however it ended, so a worker that dies takes its region with it.
  */
 final class WorkerProcess {
 
@@ -36,7 +43,9 @@ final class WorkerProcess {
     private final Consumer<WorkerEvent> events;
     private final Consumer<String> output;
     private final ShutdownGuard guard;
-    private final FrameOutput requests;
+    private final FrameOutput orders;
+    /** The worker's payload region, or null when its units' bytes come over the pipe. */
+    private final RegionReader region;
     private final StderrTail stderr = new StderrTail();
     private final CompletableFuture<Void> hello = new CompletableFuture<>();
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -47,13 +56,14 @@ final class WorkerProcess {
     private volatile boolean endPosted;
 
     private WorkerProcess(Process process, String label, Consumer<WorkerEvent> events, Consumer<String> output,
-                          ShutdownGuard guard) {
+                          ShutdownGuard guard, RegionReader region) {
         this.process = process;
         this.label = label;
         this.events = events;
         this.output = output;
         this.guard = guard;
-        this.requests = new FrameOutput(process.getOutputStream());
+        this.region = region;
+        this.orders = new FrameOutput(process.getOutputStream());
     }
 
     /**
@@ -62,15 +72,27 @@ final class WorkerProcess {
      */
     static WorkerProcess start(List<String> command, String label, Consumer<WorkerEvent> events,
                                Consumer<String> output, ShutdownGuard guard) {
+        return start(command, label, events, output, guard, null);
+    }
+
+    /**
+     * Starts a worker whose units put their bytes into {@code region}, which it then owns;
+     * null for a worker whose units send them over the pipe.
+     */
+    static WorkerProcess start(List<String> command, String label, Consumer<WorkerEvent> events,
+                               Consumer<String> output, ShutdownGuard guard, RegionReader region) {
         Process process;
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException cannotStart) {
+            if (region != null) {
+                region.delete();
+            }
             throw new WorkerFailedException("could not start worker " + label + " (" + String.join(" ", command)
                     + "): " + cannotStart.getMessage(), -1, OptionalInt.empty(), "");
         }
         guard.track(process);
-        WorkerProcess worker = new WorkerProcess(process, label, events, output, guard);
+        WorkerProcess worker = new WorkerProcess(process, label, events, output, guard, region);
         worker.stderrDrainer = StderrTail.drain(process.getErrorStream(), worker.stderr, label + "-stderr");
         worker.replyReader = new Thread(worker::readReplies, label + "-replies");
         worker.replyReader.setDaemon(true);
@@ -82,7 +104,12 @@ final class WorkerProcess {
         return process.pid();
     }
 
-    /** Whether its reply stream has ended: it can take no more requests. */
+    /** Its payload region's file, if its units' bytes go through one. */
+    Optional<Path> regionFile() {
+        return region == null ? Optional.empty() : Optional.of(region.file());
+    }
+
+    /** Whether its reply stream has ended: it can take no more orders. */
     boolean hasEnded() {
         return endPosted;
     }
@@ -93,7 +120,7 @@ final class WorkerProcess {
     }
 
     /**
-     * Waits until the worker has greeted the parent, which it does once it can take requests.
+     * Waits until the worker has greeted the parent, which it does once it can take orders.
      * Not cut short by an interrupt (the flag is restored): a model's constructor either has
      * its workers or ends them, within {@code timeout}.
      */
@@ -120,35 +147,43 @@ final class WorkerProcess {
         }
     }
 
-    /** Sends a request; a worker that can no longer read one is reported with why it ended. */
-    void send(long id, Request request) {
+    /**
+     * Sends an order, its units' bytes routed to this worker's region if it has one, else
+     * over the pipe; a worker that can no longer read it is reported with why it ended.
+     */
+    void send(long id, WorkOrder order) {
+        send(id, order, region == null ? PayloadRoute.PIPE : region.route());
+    }
+
+    /** Sends an order whose units' bytes take {@code route}. */
+    void send(long id, WorkOrder order, PayloadRoute route) {
         try {
-            requests.write(request.frameType(), Request.payload(id, request));
+            orders.write(order.frameType(), WorkOrder.payload(id, route, order));
         } catch (IOException pipeClosed) {
             throw unreachable(pipeClosed);
         }
     }
 
-    /** Asks the worker to stop request {@code id}; a worker that is gone needs no asking. */
+    /** Asks the worker to stop order {@code id}; a worker that is gone needs no asking. */
     void cancel(long id) {
         try {
-            requests.write(FrameType.CANCEL, Frames.payload(out -> out.writeLong(id)));
+            orders.write(FrameType.CANCEL, Frames.payload(out -> out.writeLong(id)));
         } catch (IOException gone) {
             // its Ended event tells the rest
         }
     }
 
     /**
-     * Tells the worker to exit once its queued requests are answered: a SHUTDOWN frame, then
+     * Tells the worker to exit once its queued orders are answered: a SHUTDOWN frame, then
      * the end of its input. Returns at once; {@link #awaitExit} waits.
      */
     void requestShutdown() {
         try {
-            requests.write(FrameType.SHUTDOWN, new byte[0]);
+            orders.write(FrameType.SHUTDOWN, new byte[0]);
         } catch (IOException gone) {
             // already ended
         }
-        closeRequests();
+        closeOrders();
     }
 
     /** Waits up to {@code grace} for the worker to exit, kills it if it has not, and waits for its threads. */
@@ -174,7 +209,7 @@ final class WorkerProcess {
     /** Kills the worker (and anything it started) at once and waits until it and its threads are gone. */
     void kill() {
         signalKill();
-        closeRequests();
+        closeOrders();
         if (!Waits.forExit(process, KILL_WAIT)) {
             System.err.println("concurrency-bench: worker pid " + pid() + " survived destroyForcibly for "
                     + Durations.text(KILL_WAIT));
@@ -224,7 +259,7 @@ final class WorkerProcess {
             Thread.currentThread().interrupt();
             hasEnded = false;
         }
-        return hasEnded ? lostFailure() : failure("could not be sent a request (" + pipeClosed.getMessage() + ")");
+        return hasEnded ? lostFailure() : failure("could not be sent an order (" + pipeClosed.getMessage() + ")");
     }
 
     private void readReplies() {
@@ -248,6 +283,9 @@ final class WorkerProcess {
             broken = "could not be read from: " + unreadable.getMessage();
         } finally {
             Waits.forExit(process, EXIT_REPORT_WAIT);
+            if (region != null) {
+                region.delete();
+            }
             Waits.forEnd(stderrDrainer, EXIT_REPORT_WAIT);
             if (!hello.isDone()) {
                 hello.completeExceptionally(lostFailure());
@@ -283,6 +321,7 @@ final class WorkerProcess {
         switch (frame.type()) {
             case OUTPUT -> output.accept(new String(frame.payload(), StandardCharsets.UTF_8));
             case RESULT, ERROR, CANCELLED -> events.accept(new WorkerEvent.Replied(this, Reply.decode(frame)));
+            case UNIT_BYTES, UNIT_REGION -> events.accept(new WorkerEvent.Delivered(this, Delivery.decode(frame, region)));
             default -> throw new ProtocolException(frame.type() + " frames go from the parent to a worker");
         }
     }
@@ -302,9 +341,9 @@ final class WorkerProcess {
         }
     }
 
-    private void closeRequests() {
+    private void closeOrders() {
         try {
-            requests.close();
+            orders.close();
         } catch (IOException gone) {
             // the pipe is already closed at the other end
         }

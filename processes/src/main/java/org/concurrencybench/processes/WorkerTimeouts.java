@@ -2,11 +2,14 @@ package org.concurrencybench.processes;
 
 import java.time.Duration;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Identity;
 import org.concurrencybench.core.Mixed;
+import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Request;
 import org.concurrencybench.core.Sleep;
 import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Tree;
@@ -34,6 +37,12 @@ final class WorkerTimeouts {
     private static final long MAX_SECONDS = Duration.ofDays(30).toSeconds();
     /** Trial division of one number near n by odd divisors up to sqrt(n): far above what a core takes. */
     private static final double NANOS_PER_DIVISION = 10;
+    /** Making, moving and checksumming one payload byte: 100 MB/s, far below what a pipe or a mapping does. */
+    private static final double NANOS_PER_PAYLOAD_BYTE = 10;
+    /** One locked update of a counter file: two system calls and a few loads, overestimated. */
+    private static final double SECONDS_PER_LOCKED_UPDATE = 50e-6;
+    /** One loopback connection beyond the server's delay. */
+    private static final double SECONDS_PER_CONNECTION = 1e-3;
 
     private final Duration fixed;
 
@@ -104,11 +113,17 @@ final class WorkerTimeouts {
             case Batch batch -> unitsSeconds(batch);
             case Tree tree -> tree.nodes() * 1e-6;
             case Relay relay -> relay.hops() * 1e-3;
+            case Contention contention -> (double) contention.workers() * contention.updates()
+                    * (contention.holdMs() / 1e3 + SECONDS_PER_LOCKED_UPDATE);
         };
     }
 
     private static double unitsSeconds(Batch batch) {
         double units = batch.units();
+        return kernelSeconds(batch, units) + units * batch.payload() * NANOS_PER_PAYLOAD_BYTE / 1e9;
+    }
+
+    private static double kernelSeconds(Batch batch, double units) {
         return switch (batch.kernel()) {
             case Sleep sleep -> units * sleep.delayMs() / 1e3;
             case Ticker ticker -> ticker.delayMs() / 1e3 * ticker.ticks() * units * (units + 1) / 2;
@@ -117,6 +132,8 @@ final class WorkerTimeouts {
             case Mixed mixed -> units * mixed.delayMs() / 1e3 + trialDivisionSeconds(mixed.limit(batch.units()));
             case Identity identity -> units * 1e-5;
             case WhoRuns whoRuns -> units * 1e-3;
+            case Park park -> units * park.holdMs() / 1e3;
+            case Request request -> units * (request.delayMs() / 1e3 + SECONDS_PER_CONNECTION);
         };
     }
 

@@ -126,7 +126,7 @@ class AotCacheTest {
         try (ShutdownGuard guard = new ShutdownGuard("aot-test")) {
             WorkerProcess worker = WorkerProcess.start(command.command(), "aot-test-worker", inbox, line -> { }, guard);
             try {
-                worker.send(1, new Request.RunUnits(new Batch("spawn", new Identity(), 10), 0, 10));
+                worker.send(1, new WorkOrder.RunUnits(new Batch("spawn", new Identity(), 10), 0, 10));
                 WorkerEvent.Replied replied = assertInstanceOf(WorkerEvent.Replied.class,
                         inbox.next(Deadline.after(Duration.ofMinutes(1))), () -> worker.lostFailure().getMessage());
                 assertEquals(new Reply.Result(1, 45), replied.reply());

@@ -11,8 +11,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.LockKind;
+import org.concurrencybench.core.Payload;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
@@ -25,19 +29,28 @@ class FramesTest {
     private static final Relay RELAY = new Relay("handoff", 5, 101);
 
     @Test
-    void everyRequestSurvivesTheRoundTripWithItsId() throws IOException, InterruptedException {
-        List<Request> requests = List.of(
-                new Request.RunUnits(new Batch("cpu", new Primes(50_000), 8), 2, 5),
-                new Request.SumSubtree(TREE, 27, 27),
-                new Request.JoinChildren(TREE, new long[] {4, 5, 6}),
-                new Request.PassToken(RELAY, 3, 43));
+    void everyOrderSurvivesTheRoundTripWithItsIdAndRoute() throws IOException, InterruptedException {
+        Contention contention = new Contention("contention", 4, 10, LockKind.ATOMIC, 0, 2);
+        List<WorkOrder> orders = List.of(
+                new WorkOrder.RunUnits(new Batch("cpu", new Primes(50_000), 8), 2, 5),
+                new WorkOrder.SumSubtree(TREE, 27, 27),
+                new WorkOrder.JoinChildren(TREE, new long[] {4, 5, 6}),
+                new WorkOrder.PassToken(RELAY, 3, 43),
+                new WorkOrder.ContendWorkers(contention, Path.of("/dev/shm/counter-1.counter"), 1, 3));
+        PayloadRoute region = new PayloadRoute.Region(Path.of("/dev/shm/worker-1.region"));
         long id = 41;
-        for (Request request : requests) {
-            Request.Numbered decoded = Request.decode(roundTrip(request.frameType(), Request.payload(++id, request)));
+        for (WorkOrder order : orders) {
+            PayloadRoute route = id % 2 == 0 ? PayloadRoute.PIPE : region;
+            WorkOrder.Numbered decoded = WorkOrder.decode(roundTrip(order.frameType(), WorkOrder.payload(++id, route, order)));
 
             assertEquals(id, decoded.id());
-            assertEquals(request.workload(), decoded.request().workload());
-            assertEquals(request.run(), decoded.request().run(), request.toString());
+            assertEquals(route, decoded.route());
+            assertEquals(order.workload(), decoded.order().workload());
+            if (order instanceof WorkOrder.ContendWorkers) {
+                assertEquals(order, decoded.order(), "it names the same counter file and workers");
+            } else {
+                assertEquals(order.run(UnitOutlet.NONE), decoded.order().run(UnitOutlet.NONE), order.toString());
+            }
         }
     }
 
@@ -47,7 +60,7 @@ class FramesTest {
         for (Reply reply : List.of(new Reply.Result(5, -12L), error, new Reply.Cancelled(9))) {
             Reply decoded = Reply.decode(roundTrip(reply.frameType(), Reply.payload(reply)));
 
-            assertEquals(reply.requestId(), decoded.requestId());
+            assertEquals(reply.orderId(), decoded.orderId());
             assertEquals(reply.getClass(), decoded.getClass());
         }
         Reply.UnitError decoded = (Reply.UnitError) Reply.decode(roundTrip(error.frameType(), Reply.payload(error)));
@@ -71,7 +84,8 @@ class FramesTest {
 
         ProtocolException garbage = assertThrows(ProtocolException.class, () -> Frames.read(new ByteArrayInputStream(bytes)));
 
-        assertTrue(garbage.getMessage().contains("it would claim 2130706432 bytes; at most 1048576 are allowed"),
+        assertTrue(garbage.getMessage().contains("it would claim 2130706432 bytes; at most " + (Payload.MAX_BYTES + 12)
+                + " are allowed"),
                 garbage.getMessage());
     }
 
@@ -86,16 +100,17 @@ class FramesTest {
     }
 
     @Test
-    void aRequestThatIsNotASubtreeIsRefused() throws IOException {
+    void anOrderThatIsNotASubtreeIsRefused() throws IOException {
         byte[] payload = Frames.payload(out -> {
             out.writeLong(1);
+            PayloadRoute.write(out, PayloadRoute.PIPE);
             WorkloadCodec.write(out, TREE);
             out.writeLong(1);
             out.writeLong(2);
         });
 
         ProtocolException refused = assertThrows(ProtocolException.class,
-                () -> Request.decode(new Frames.Frame(FrameType.SUM_SUBTREE, payload)));
+                () -> WorkOrder.decode(new Frames.Frame(FrameType.SUM_SUBTREE, payload)));
 
         assertInstanceOf(IllegalArgumentException.class, refused.getCause());
         assertTrue(refused.getMessage().contains("leaves [1, 3) are not a subtree of tree(width=3, depth=4)"),

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.ConcurrencyModelContractTest;
+import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.RunFailedException;
 import org.concurrencybench.core.Ticker;
@@ -25,6 +28,9 @@ import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 class ProcessPerTaskModelTest extends ConcurrencyModelContractTest {
 
@@ -68,14 +74,37 @@ class ProcessPerTaskModelTest extends ConcurrencyModelContractTest {
         Optional<String> spawn = model.limit(Workloads.create("spawn"));
         Optional<String> tree = model.limit(Workloads.create("tree"));
         Optional<String> ring = model.limit(new Relay("handoff", 17, 10));
+        Optional<String> park = model.limit(new Batch("park", new Park(1), 257));
+        Optional<String> contention = model.limit(Workloads.create("pinning", Map.of("workers", "2001", "locks", "2001")));
 
         assertTrue(spawn.orElseThrow().startsWith("units must be at most 2,000 for process-per-task, got 10,000"), spawn.get());
         assertTrue(tree.orElseThrow().startsWith("nodes (width=10, depth=6) must be at most 2,000 for process-per-task, got 1,111,111"),
                 tree.get());
         assertTrue(ring.orElseThrow().startsWith("workers must be at most 16 for process-per-task, got 17"), ring.get());
+        assertTrue(park.orElseThrow().startsWith("units must be at most 256 for process-per-task parking, got 257: "
+                + "every parked unit is a JVM of its own, all alive at once"), park.get());
+        assertTrue(contention.orElseThrow().startsWith("workers must be at most 2,000 for process-per-task, got 2,001"),
+                contention.get());
+        assertEquals(Optional.empty(), model.limit(new Batch("park", new Park(1), 256)), "256 parked JVMs: allowed");
+        assertEquals(Optional.empty(), model.limit(Workloads.create("pinning")), "64 workers, 64 JVMs: allowed");
+        assertEquals(Optional.empty(), model.limit(Workloads.create("io")), "1,000 requests, 1,000 JVMs: allowed");
         assertEquals(Optional.empty(), model.limit(Workloads.create("blocking")), "1,000 units are 1,000 JVMs: allowed");
         assertEquals(Optional.empty(), model.limit(new Tree("tree", 10, 3)), "1,111 nodes: allowed");
         assertEquals(Optional.empty(), model.limit(Workloads.create("handoff")));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
+    void aContentionRunCountsInAFileThatIsDeletedWhenTheRunEnds(@TempDir Path base) throws Exception {
+        ProcessPerTaskModel model = newModel(2, WorkerMain.class, Duration.ofMinutes(1), line -> { });
+        Workload contention = Workloads.create("contention", Map.of("workers", "3", "updates", "300", "lock", "atomic"));
+
+        SharedFolderBase.in(base, () -> assertEquals(contention.expected(), model.run(contention)));
+
+        try (var left = Files.list(base)) {
+            assertEquals(List.of(), left.toList(), "the counter file and its folder are deleted with the run");
+        }
     }
 
     @Test

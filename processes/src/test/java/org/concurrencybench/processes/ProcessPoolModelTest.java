@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 class ProcessPoolModelTest extends ConcurrencyModelContractTest {
 
@@ -31,7 +36,12 @@ class ProcessPoolModelTest extends ConcurrencyModelContractTest {
 
     @Override
     protected String modelId() {
-        return ProcessPoolModel.ID;
+        return transport().modelId;
+    }
+
+    /** How the pool under test moves its units' bytes; the shared-memory pool's test runs these tests too. */
+    ProcessPoolModel.Transport transport() {
+        return ProcessPoolModel.Transport.PIPE;
     }
 
     @Override
@@ -39,8 +49,8 @@ class ProcessPoolModelTest extends ConcurrencyModelContractTest {
         return false;
     }
 
-    private ProcessPoolModel newModel(int parallelism, Class<?> workerMain, Duration timeout, Consumer<String> output) {
-        ProcessPoolModel model = new ProcessPoolModel(parallelism, workerMain, WorkerTimeouts.fixed(timeout), output);
+    ProcessPoolModel newModel(int parallelism, Class<?> workerMain, Duration timeout, Consumer<String> output) {
+        ProcessPoolModel model = new ProcessPoolModel(transport(), parallelism, workerMain, WorkerTimeouts.fixed(timeout), output);
         track(model);
         return model;
     }
@@ -71,15 +81,15 @@ class ProcessPoolModelTest extends ConcurrencyModelContractTest {
     void theTreeIsCutAtTheFirstLevelWithEnoughSubtreesAndEachSubtreeIsWhole() {
         Tree tree = new Tree("tree", 10, 6);
 
-        List<Request.SumSubtree> forTwo = ProcessPoolModel.subtrees(tree, 8);
-        List<Request.SumSubtree> forEight = ProcessPoolModel.subtrees(tree, 32);
-        List<Request.SumSubtree> pastTheLeaves = ProcessPoolModel.subtrees(new Tree("tree", 2, 3), 100);
+        List<WorkOrder.SumSubtree> forTwo = ProcessPoolModel.subtrees(tree, 8);
+        List<WorkOrder.SumSubtree> forEight = ProcessPoolModel.subtrees(tree, 32);
+        List<WorkOrder.SumSubtree> pastTheLeaves = ProcessPoolModel.subtrees(new Tree("tree", 2, 3), 100);
 
         assertEquals(10, forTwo.size());
         assertEquals(100_000, forTwo.get(0).leaves());
         assertEquals(100, forEight.size());
         assertEquals(8, pastTheLeaves.size(), "a tree smaller than the wanted cut is cut at its leaves");
-        assertEquals(tree.expected(), forEight.stream().mapToLong(Request.SumSubtree::run).sum());
+        assertEquals(tree.expected(), forEight.stream().mapToLong(WorkOrder.SumSubtree::sum).sum());
     }
 
     @Test
@@ -109,7 +119,7 @@ class ProcessPoolModelTest extends ConcurrencyModelContractTest {
         WorkerFailedException cause = assertInstanceOf(WorkerFailedException.class, failure.getCause());
         assertEquals(victim, cause.pid());
         assertTrue(cause.exitCode().isPresent(), "the exit code of a killed worker is known");
-        assertTrue(failure.getMessage().contains("worker pid " + victim + " (process-pool-worker-1) exited with code "
+        assertTrue(failure.getMessage().contains("worker pid " + victim + " (" + modelId() + "-worker-1) exited with code "
                 + cause.exitCode().getAsInt()), failure.getMessage());
         assertFalse(model.workerPids().contains(victim), "the killed worker is replaced");
         assertEquals(SMALL_CPU.expected(), model.run(SMALL_CPU), "the same model works after the failure");
@@ -138,7 +148,7 @@ class ProcessPoolModelTest extends ConcurrencyModelContractTest {
         RunFailedException failure = assertThrows(RunFailedException.class, () -> model.run(SMALL_CPU));
 
         assertTrue(failure.getMessage().contains("worker pid " + silent
-                + " (process-pool-worker-1) sent no reply within the run's timeout of 2 s; it is still running"),
+                + " (" + modelId() + "-worker-1) sent no reply within the run's timeout of 2 s; it is still running"),
                 failure.getMessage());
         assertInstanceOf(WorkerFailedException.class, failure.getCause());
     }
@@ -157,8 +167,22 @@ class ProcessPoolModelTest extends ConcurrencyModelContractTest {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
+    void aContentionRunCountsInAFileThatIsDeletedWhenTheRunEnds(@TempDir Path base) throws Exception {
+        ProcessPoolModel model = newModel(2, WorkerMain.class, Duration.ofMinutes(1), line -> { });
+        Workload contention = Workloads.create("contention", Map.of("workers", "6", "updates", "300", "locks", "2"));
+
+        SharedFolderBase.in(base, () -> assertEquals(contention.expected(), model.run(contention)));
+
+        try (var left = Files.list(base)) {
+            assertEquals(List.of(), left.toList(), "the counter file and its folder are deleted with the run");
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void closeEndsEveryWorkerProcess() {
-        ProcessPoolModel model = new ProcessPoolModel(3);
+        ProcessPoolModel model = new ProcessPoolModel(transport(), 3);
         List<ProcessHandle> workers = model.workerPids().stream().map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
         assertTrue(workers.stream().allMatch(ProcessHandle::isAlive));
 

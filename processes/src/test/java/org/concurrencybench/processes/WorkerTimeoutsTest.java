@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Map;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Sleep;
 import org.concurrencybench.core.Workloads;
@@ -39,6 +41,23 @@ class WorkerTimeoutsTest {
 
         assertTrue(mixed.compareTo(sleepsAlone) > 0, "1,000 units x 10 ms and the primes below 700,000: " + mixed);
         assertTrue(mixed.compareTo(sleepsAlone.plusSeconds(10)) < 0, "the prime counting is well under a second: " + mixed);
+    }
+
+    @Test
+    void aDerivedTimeoutCoversIoDelaysParkedUnitsWaitsInsideLocksAndMovingBytes() {
+        WorkerTimeouts derived = WorkerTimeouts.derived();
+
+        Duration io = derived.forRun(Workloads.create("io", Map.of("units", "1000", "delayMs", "60")), 0).timeout();
+        Duration park = derived.forRun(new Batch("park", new Park(30_000), 4), 0).timeout();
+        Duration contention = derived.forRun(Workloads.create("contention", Map.of("workers", "10", "updates", "6",
+                "holdMs", "1000")), 0).timeout();
+        Duration transfer = derived.forRun(Workloads.create("transfer", Map.of("units", "1000", "payload", "10000000")), 0)
+                .timeout();
+
+        assertTrue(io.compareTo(WorkerTimeouts.BASE.plusSeconds(60)) > 0, "1,000 requests x 60 ms: " + io);
+        assertTrue(park.compareTo(WorkerTimeouts.BASE.plusMinutes(2)) >= 0, "4 units parked 30 s each: " + park);
+        assertTrue(contention.compareTo(WorkerTimeouts.BASE.plusSeconds(60)) > 0, "60 waits of 1 s inside the lock: " + contention);
+        assertTrue(transfer.compareTo(WorkerTimeouts.BASE.plusSeconds(10)) > 0, "10 GB of units' bytes: " + transfer);
     }
 
     @Test

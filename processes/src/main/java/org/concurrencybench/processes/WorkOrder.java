@@ -3,7 +3,10 @@ package org.concurrencybench.processes;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
@@ -11,41 +14,56 @@ import org.concurrencybench.core.WorkloadCodec;
 
 /**
  * What the parent asks a worker to do: the workload as data (core's {@link WorkloadCodec})
- * and the part of it this worker takes. Each request knows how the worker runs it, so the
+ * and the part of it this worker takes. Each order knows how the worker runs it, so the
  * worker main is a loop and nothing else. The records check their fields, so a malformed
  * frame is refused instead of running something else.
  */
-sealed interface Request {
+sealed interface WorkOrder {
 
     Workload workload();
 
     FrameType frameType();
 
-    /** Runs the request in the worker and returns its part of the answer. */
-    long run() throws InterruptedException;
+    /**
+     * Runs the order in the worker and returns its part of the answer; units that return
+     * bytes hand them to {@code outlet}, whose route the parent chose.
+     */
+    long run(UnitOutlet outlet) throws InterruptedException, IOException;
 
     /** The fields after the workload. */
     void writeFields(DataOutputStream out) throws IOException;
 
-    /** A request with the id its reply will carry. */
-    record Numbered(long id, Request request) {
+    /** Bytes its units return in all, so a worker can make room for them before the first unit. */
+    default long payloadBytes() {
+        return 0;
     }
 
-    static byte[] payload(long id, Request request) throws IOException {
+    /** How many units' bytes the worker sends before its result: the parent counts them in. */
+    default int deliveries() {
+        return 0;
+    }
+
+    /** An order with the id its reply will carry and the route of its units' bytes. */
+    record Numbered(long id, PayloadRoute route, WorkOrder order) {
+    }
+
+    static byte[] payload(long id, PayloadRoute route, WorkOrder order) throws IOException {
         return Frames.payload(out -> {
             out.writeLong(id);
-            WorkloadCodec.write(out, request.workload());
-            request.writeFields(out);
+            PayloadRoute.write(out, route);
+            WorkloadCodec.write(out, order.workload());
+            order.writeFields(out);
         });
     }
 
-    /** The request in {@code frame}; a frame of another type is not a request. */
+    /** The order in {@code frame}; a frame of another type is not an order. */
     static Numbered decode(Frames.Frame frame) throws ProtocolException {
         DataInputStream in = frame.body();
         try {
             long id = in.readLong();
+            PayloadRoute route = PayloadRoute.read(in);
             Workload workload = WorkloadCodec.read(in);
-            Request request = switch (frame.type()) {
+            WorkOrder order = switch (frame.type()) {
                 case RUN_UNITS -> new RunUnits(as(Batch.class, workload, frame), in.readInt(), in.readInt());
                 case SUM_SUBTREE -> new SumSubtree(as(Tree.class, workload, frame), in.readLong(), in.readLong());
                 case JOIN_CHILDREN -> {
@@ -61,10 +79,12 @@ sealed interface Request {
                     yield new JoinChildren(as(Tree.class, workload, frame), sums);
                 }
                 case PASS_TOKEN -> new PassToken(as(Relay.class, workload, frame), in.readInt(), in.readLong());
-                default -> throw new ProtocolException(frame.type() + " is not a request");
+                case CONTEND -> new ContendWorkers(as(Contention.class, workload, frame), path(Frames.readText(in), frame),
+                        in.readInt(), in.readInt());
+                default -> throw new ProtocolException(frame.type() + " is not an order");
             };
             Frames.expectEnd(frame, in);
-            return new Numbered(id, request);
+            return new Numbered(id, route, order);
         } catch (ProtocolException malformed) {
             throw malformed;
         } catch (IOException malformed) {
@@ -83,8 +103,20 @@ sealed interface Request {
         return kind.cast(workload);
     }
 
-    /** Units {@code [from, to)} of a batch, run one after another. */
-    record RunUnits(Batch batch, int from, int to) implements Request {
+    private static Path path(String text, Frames.Frame frame) throws ProtocolException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException notAPath) {
+            throw new ProtocolException(frame.type() + " frame names '" + text + "', which is not a path");
+        }
+    }
+
+    /**
+     * Units {@code [from, to)} of a batch, run one after another. Each unit's kernel result is
+     * added to the order's result; its payload bytes, if any, go to the outlet as soon as the
+     * unit is done, so the parent checks one unit's bytes while the worker runs the next.
+     */
+    record RunUnits(Batch batch, int from, int to) implements WorkOrder {
 
         public RunUnits {
             if (from < 0 || from > to || to > batch.units()) {
@@ -104,8 +136,25 @@ sealed interface Request {
         }
 
         @Override
-        public long run() throws InterruptedException {
-            return batch.runRange(from, to);
+        public long run(UnitOutlet outlet) throws InterruptedException, IOException {
+            long sum = 0;
+            for (int unit = from; unit < to; unit++) {
+                sum += batch.runKernel(unit);
+                if (batch.payload() > 0) {
+                    outlet.send(unit, batch.payload());
+                }
+            }
+            return sum;
+        }
+
+        @Override
+        public long payloadBytes() {
+            return (long) (to - from) * batch.payload();
+        }
+
+        @Override
+        public int deliveries() {
+            return batch.payload() > 0 ? to - from : 0;
         }
 
         @Override
@@ -116,7 +165,7 @@ sealed interface Request {
     }
 
     /** The subtree holding leaves {@code [first, first + leaves)}, walked sequentially. */
-    record SumSubtree(Tree tree, long first, long leaves) implements Request {
+    record SumSubtree(Tree tree, long first, long leaves) implements WorkOrder {
 
         public SumSubtree {
             long size = 1;
@@ -140,7 +189,11 @@ sealed interface Request {
         }
 
         @Override
-        public long run() {
+        public long run(UnitOutlet outlet) {
+            return sum();
+        }
+
+        long sum() {
             return tree.sequentialSum(new Tree.Node(first, leaves));
         }
 
@@ -152,7 +205,7 @@ sealed interface Request {
     }
 
     /** An inner node's own work: adding up the sums its children returned. */
-    record JoinChildren(Tree tree, long[] childSums) implements Request {
+    record JoinChildren(Tree tree, long[] childSums) implements WorkOrder {
 
         public JoinChildren {
             if (childSums.length != tree.width()) {
@@ -173,7 +226,7 @@ sealed interface Request {
         }
 
         @Override
-        public long run() {
+        public long run(UnitOutlet outlet) {
             long sum = 0;
             for (long childSum : childSums) {
                 sum += childSum;
@@ -191,7 +244,7 @@ sealed interface Request {
     }
 
     /** One hop of a relay: worker {@code holder} receives the token {@code value} and adds one. */
-    record PassToken(Relay relay, int holder, long value) implements Request {
+    record PassToken(Relay relay, int holder, long value) implements WorkOrder {
 
         public PassToken {
             if (holder < 0 || holder >= relay.workers() || value < 0 || value >= relay.hops()) {
@@ -211,7 +264,7 @@ sealed interface Request {
         }
 
         @Override
-        public long run() {
+        public long run(UnitOutlet outlet) {
             if (relay.holderOf(value) != holder) {
                 throw new IllegalStateException("token " + value + " was handed to worker " + holder + ", but after "
                         + value + " hops worker " + relay.holderOf(value) + " should hold it");
@@ -223,6 +276,49 @@ sealed interface Request {
         public void writeFields(DataOutputStream out) throws IOException {
             out.writeInt(holder);
             out.writeLong(value);
+        }
+    }
+
+    /**
+     * Workers {@code [from, to)} of a contention, one after another, each making its updates
+     * to the {@link FileCounter} in {@code counter}. Its result is the number of increments it
+     * made; the run's answer is not the sum of those but what the file holds once every
+     * order has ended, so an update lost in the file shows.
+     */
+    record ContendWorkers(Contention contention, Path counter, int from, int to) implements WorkOrder {
+
+        public ContendWorkers {
+            if (from < 0 || from >= to || to > contention.workers()) {
+                throw new IllegalArgumentException("workers [" + from + ", " + to + ") must be a non-empty part of [0, "
+                        + contention.workers() + ")");
+            }
+        }
+
+        @Override
+        public Workload workload() {
+            return contention;
+        }
+
+        @Override
+        public FrameType frameType() {
+            return FrameType.CONTEND;
+        }
+
+        @Override
+        public long run(UnitOutlet outlet) throws InterruptedException, IOException {
+            try (FileCounter shared = FileCounter.open(counter, contention)) {
+                for (int worker = from; worker < to; worker++) {
+                    shared.work(worker);
+                }
+            }
+            return (long) (to - from) * contention.updates();
+        }
+
+        @Override
+        public void writeFields(DataOutputStream out) throws IOException {
+            Frames.writeText(out, counter.toString());
+            out.writeInt(from);
+            out.writeInt(to);
         }
     }
 }

@@ -1,0 +1,80 @@
+package org.concurrencybench.processes;
+
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.concurrencybench.core.Payload;
+
+/**
+ * The parent's side of one worker's payload region: the same file, mapped READ_ONLY (the
+ * parent only checks what arrived, and a read-only mapping cannot scribble on it), from
+ * which each unit's bytes are checksummed in place, without a copy.
+ *
+ * <p>Only the worker's reply reader uses it, one frame after another, so it needs no lock;
+ * that reader reads a unit's bytes after the frame that announced them, which orders the
+ * read after the worker's writes (see {@link RegionWriter}). When the worker's region has
+ * grown past this mapping, the file is mapped anew at its current size.
+ */
+final class RegionReader {
+
+    private final Path file;
+    private MappedByteBuffer mapped;
+
+    private RegionReader(Path file) {
+        this.file = file;
+    }
+
+    /** A new empty region file in {@code folder} for the worker {@code label}. */
+    static RegionReader create(SharedFolder folder, String label) throws IOException {
+        return at(folder.newFile(label + "-", ".region"));
+    }
+
+    /** The region in {@code file}, which exists. */
+    static RegionReader at(Path file) {
+        return new RegionReader(file);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Where the worker is told to put its units' bytes. */
+    PayloadRoute route() {
+        return new PayloadRoute.Region(file);
+    }
+
+    /** The checksum of bytes {@code [offset, offset + length)} of the region, read where the worker wrote them. */
+    long checksum(long offset, int length) throws ProtocolException {
+        if (offset < 0 || length < 0 || offset + length > Integer.MAX_VALUE) {
+            throw new ProtocolException("UNIT_REGION frame points at bytes [" + offset + ", " + (offset + length)
+                    + ") of payload region " + file + ", outside any mapping");
+        }
+        if (mapped == null || offset + length > mapped.capacity()) {
+            remap(offset + length);
+        }
+        return Payload.checksum(mapped.slice((int) offset, length));
+    }
+
+    private void remap(long needed) throws ProtocolException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < needed) {
+                throw new ProtocolException("UNIT_REGION frame points at bytes up to " + needed + " of payload region " + file
+                        + ", which holds " + size);
+            }
+            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
+        } catch (ProtocolException beyondTheEnd) {
+            throw beyondTheEnd;
+        } catch (IOException unreadable) {
+            throw new ProtocolException("payload region " + file + " could not be mapped: " + unreadable, unreadable);
+        }
+    }
+
+    /** Deletes the file once its worker has ended; this side's mapping goes when it is collected. */
+    void delete() {
+        mapped = null;
+        SharedFolder.delete(file);
+    }
+}

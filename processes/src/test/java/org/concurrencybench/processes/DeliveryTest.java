@@ -1,0 +1,182 @@
+package org.concurrencybench.processes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Identity;
+import org.concurrencybench.core.Payload;
+import org.concurrencybench.core.WrongAnswerException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The parent's side of units' bytes: checksums of what arrived, by pipe or by region, and the tally of an order. */
+class DeliveryTest {
+
+    private static final int SIZE = 1_000;
+    private static final Batch TRANSFER = new Batch("transfer", new Identity(), 3, SIZE);
+    private static final WorkOrder ALL_UNITS = new WorkOrder.RunUnits(TRANSFER, 0, 3);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void bytesThatArriveWholeOverThePipeGiveTheExpectedAnswer() throws Exception {
+        assertEquals(TRANSFER.expected(), answer(pipeDeliveries(-1)));
+    }
+
+    @Test
+    void oneGarbledByteOnThePipeMakesTheAnswerWrong() throws Exception {
+        long answer = answer(pipeDeliveries(Delivery.BYTES_HEADER + SIZE / 2));
+
+        assertThrows(WrongAnswerException.class, () -> WrongAnswerException.check(ProcessPoolModel.ID, TRANSFER, answer));
+    }
+
+    @Test
+    void oneGarbledByteInTheRegionChangesTheChecksumTheParentReadsThere() throws Exception {
+        Path file = Files.createFile(folder.resolve("worker.region"));
+        List<Frames.Frame> frames = writeIntoRegion(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {(byte) ~Payload.bytes(1, SIZE)[7]}), SIZE + 7);
+        }
+        RegionReader reader = RegionReader.at(file);
+
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Frames.Frame frame : frames) {
+            deliveries.add(Delivery.decode(frame, reader));
+        }
+
+        assertEquals(checksumOf(0), deliveries.get(0).checksum(), "unit 0's bytes are untouched");
+        assertNotEquals(checksumOf(1), deliveries.get(1).checksum(), "unit 1's bytes were garbled in the region");
+        long answer = answer(deliveries);
+        assertThrows(WrongAnswerException.class, () -> WrongAnswerException.check(ProcessPoolModel.SHARED_MEMORY_ID,
+                TRANSFER, answer));
+    }
+
+    @Test
+    void aRegionTheWorkerGrewIsFollowedByTheParentAndKeepsWhatItHeld() throws Exception {
+        Path file = Files.createFile(folder.resolve("worker.region"));
+        RegionReader reader = RegionReader.at(file);
+        RegionWriter writer = new RegionWriter(file);
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        FrameOutput frames = new FrameOutput(sent);
+
+        writer.begin(SIZE);
+        writer.send(1, 0, SIZE, frames);
+        Delivery first = Delivery.decode(readAll(sent).get(0), reader);
+        writer.begin(4L * SIZE);
+        writer.send(2, 1, 4 * SIZE, frames);
+        Delivery grown = Delivery.decode(readAll(sent).get(1), reader);
+
+        assertEquals(checksumOf(0), first.checksum());
+        assertEquals(Payload.checksum(Payload.bytes(1, 4 * SIZE)), grown.checksum());
+        assertEquals(4L * SIZE, Files.size(file), "the file grew to the larger order");
+    }
+
+    @Test
+    void aRegionFrameThatPointsPastTheEndOfTheRegionIsRefused() throws IOException {
+        Path file = Files.createFile(folder.resolve("worker.region"));
+        Files.write(file, new byte[SIZE]);
+        Frames.Frame beyond = new Frames.Frame(FrameType.UNIT_REGION, Delivery.regionFrame(1, 0, SIZE / 2, SIZE));
+
+        ProtocolException refused = assertThrows(ProtocolException.class, () -> Delivery.decode(beyond, RegionReader.at(file)));
+
+        assertTrue(refused.getMessage().contains("points at bytes up to 1500 of payload region " + file + ", which holds 1000"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aRegionFrameFromAWorkerWithoutARegionIsRefused() {
+        Frames.Frame stray = new Frames.Frame(FrameType.UNIT_REGION, Delivery.regionFrame(1, 0, 0, SIZE));
+
+        ProtocolException refused = assertThrows(ProtocolException.class, () -> Delivery.decode(stray, null));
+
+        assertTrue(refused.getMessage().contains("this worker was given none"), refused.getMessage());
+    }
+
+    @Test
+    void anOrderAnsweredBeforeAllItsUnitsBytesCameFailsNamingTheMissingUnit() throws Exception {
+        UnitTally tally = UnitTally.of(5, ALL_UNITS);
+        tally.add(new Delivery(5, 0, SIZE, checksumOf(0)));
+        tally.add(new Delivery(5, 2, SIZE, checksumOf(2)));
+
+        ProtocolException lost = assertThrows(ProtocolException.class, () -> tally.complete(3));
+
+        assertEquals("answered order 5 after sending the bytes of 2 of its 3 units: unit 1's never came", lost.getMessage());
+    }
+
+    @Test
+    void bytesOfAUnitTwiceOrOfAUnitTheOrderDoesNotHoldOrOfTheWrongSizeAreRefused() throws Exception {
+        UnitTally tally = UnitTally.of(5, new WorkOrder.RunUnits(TRANSFER, 1, 3));
+        tally.add(new Delivery(5, 1, SIZE, checksumOf(1)));
+
+        ProtocolException twice = assertThrows(ProtocolException.class, () -> tally.add(new Delivery(5, 1, SIZE, 0)));
+        ProtocolException outside = assertThrows(ProtocolException.class, () -> tally.add(new Delivery(5, 0, SIZE, 0)));
+        ProtocolException shorter = assertThrows(ProtocolException.class, () -> tally.add(new Delivery(5, 2, SIZE - 1, 0)));
+
+        assertEquals("sent the bytes of unit 1 of order 5 twice", twice.getMessage());
+        assertEquals("sent the bytes of unit 0, which order 5 does not hold: it runs units 1 to 2", outside.getMessage());
+        assertEquals("sent 999 bytes for unit 2, expected 1000", shorter.getMessage());
+    }
+
+    /** The three units' UNIT_BYTES frames as the parent reads them, with byte {@code garbled} of unit 1's frame flipped (-1: none). */
+    private static List<Delivery> pipeDeliveries(int garbled) throws IOException {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int unit = 0; unit < TRANSFER.units(); unit++) {
+            byte[] payload = Delivery.bytesFrame(9, unit, SIZE);
+            if (unit == 1 && garbled >= 0) {
+                payload[garbled] ^= 0x10;
+            }
+            deliveries.add(Delivery.decode(new Frames.Frame(FrameType.UNIT_BYTES, payload), null));
+        }
+        return deliveries;
+    }
+
+    /** What the worker sends for the three units, their bytes written into {@code file}. */
+    private static List<Frames.Frame> writeIntoRegion(Path file) throws IOException {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        RegionWriter writer = new RegionWriter(file);
+        writer.begin(ALL_UNITS.payloadBytes());
+        for (int unit = 0; unit < TRANSFER.units(); unit++) {
+            writer.send(9, unit, SIZE, new FrameOutput(sent));
+        }
+        return readAll(sent);
+    }
+
+    private static List<Frames.Frame> readAll(ByteArrayOutputStream sent) throws IOException {
+        ByteArrayInputStream in = new ByteArrayInputStream(sent.toByteArray());
+        List<Frames.Frame> frames = new ArrayList<>();
+        for (Frames.Frame frame = Frames.read(in); frame != null; frame = Frames.read(in)) {
+            frames.add(frame);
+        }
+        return frames;
+    }
+
+    /** The order's answer from {@code deliveries}, as the pool makes it: kernels' sum plus the checksums that arrived. */
+    private static long answer(List<Delivery> deliveries) throws Exception {
+        long orderId = deliveries.get(0).orderId();
+        UnitTally tally = UnitTally.of(orderId, ALL_UNITS);
+        long kernels = 0;
+        for (Delivery delivery : deliveries) {
+            tally.add(delivery);
+            kernels += TRANSFER.runKernel(delivery.unit());
+        }
+        return tally.complete(kernels);
+    }
+
+    private static long checksumOf(int unit) {
+        return Payload.checksum(Payload.bytes(unit, SIZE));
+    }
+}
