@@ -1,5 +1,8 @@
 package org.concurrencybench.executors;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.AsynchronousChannelGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +18,15 @@ import java.util.function.Supplier;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Identity;
 import org.concurrencybench.core.Mixed;
+import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Request;
+import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Sleep;
 import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Tree;
@@ -29,48 +36,92 @@ import org.concurrencybench.core.Workload;
 
 /**
  * Java's asyncio: {@link CompletableFuture}s that never hold a thread while they wait. Work
- * runs on a fixed pool of P platform threads, the event loop's part; a wait is a timer.
+ * runs on a fixed pool of P platform threads, the event loop's part; a wait is a timer or a
+ * socket the channel group watches.
  *
  * <p>Each kernel says how its units wait, in a switch the compiler checks for every kind: a
  * sleep is a future that a timer completes ({@code completeOnTimeout}), so a thousand sleeping
- * units cost a thousand timers and no thread; a probe's hold is such a timer too, and so is a
- * mixed unit's wait, after its prime counting has run on the pool. A ticker prints, which is
+ * units cost a thousand timers and no thread; a park is such a timer too, counted alive from the
+ * moment its timer is set until it fires or is cancelled; a probe's hold is a timer, and so is a
+ * mixed unit's wait, after its prime counting has run on the pool. An io unit is NIO.2
+ * ({@link AsyncRequest}): an {@code AsynchronousSocketChannel} in this model's own
+ * {@link AsynchronousChannelGroup}, which runs the channels' completions on the pool, so a
+ * thousand requests in flight are a thousand sockets and no thread. A ticker prints, which is
  * work, so each tick is a stage the timer hands to the pool after the delay
  * ({@code delayedExecutor}), as {@code await asyncio.sleep(d)} resumes on the loop. Prime
- * counting, identity and who-runs are work and run on the pool.
+ * counting, identity and who-runs are work and run on the pool. A unit's payload is made and
+ * summed on the pool as well: after its wait for a sleep, park or request, with its work for a
+ * mixed unit or a probe.
  *
  * <p>The timers are the JDK's: one daemon thread, started once for every
  * {@code CompletableFuture} in the JVM, fires them all; a cancelled timed future removes its
- * timer. A tree is {@code asyncio.gather}: each node a task on the pool whose sum is a
+ * timer. The channel group's threads are the JDK's too: one per group watches the sockets and
+ * hands their completions to the pool, and one fires the channels' read timeouts;
+ * {@link #shutdown()} ends the group, and so both, with the model. A tree is {@code asyncio.gather}: each node a task on the pool whose sum is a
  * continuation of its children's; a relay is workers awaiting their inboxes, each woken by the
  * token as a continuation on the pool.
+ *
+ * <p>A contention run without a wait inside the lock is plain work: a task per worker on the
+ * pool, under the workload's lock. With a wait inside, no async programmer would hold a lock
+ * that a thread owns across the wait: each stripe gets an {@link AsyncMutex} instead
+ * ({@link AsyncContention}), so the contention's lock kind applies only when {@code holdMs} is 0.
  */
 public final class AsyncModel extends AbstractConcurrencyModel {
 
     public static final String ID = "async";
 
-    // Live bytes per unit or leaf, measured on JDK 25 with compressed references and rounded up;
-    // a sleeping unit is its future and its timer.
-    private static final long BYTES_PER_UNIT = 350;
+    // Live bytes per unit, leaf or worker, measured on JDK 25 with compressed references and
+    // rounded up. A sleeping unit is its future, its timer and its part of allOf's tree (411); a
+    // park also the future it is counted by (594); an io unit also its socket channel, buffers
+    // and the futures of its steps (1,397). A contention worker is a task on the pool (285), or,
+    // with a wait inside, the futures of its place in its stripe's queue (507), and each stripe
+    // its mutex, count and current wait (211).
+    private static final long BYTES_PER_UNIT = 450;
+    private static final long BYTES_PER_PARK = 600;
+    private static final long BYTES_PER_REQUEST = 1_500;
     private static final long BYTES_PER_LEAF = 300;
+    private static final long BYTES_PER_WORKER = 300;
+    private static final long BYTES_PER_QUEUED_WORKER = 550;
+    private static final long BYTES_PER_ASYNC_STRIPE = 250;
 
     private final NamedThreads threads;
     private final ExecutorService pool;
+    private final AsynchronousChannelGroup channels;
 
     public AsyncModel(int parallelism) {
         super(ID, parallelism);
         threads = new NamedThreads(threadName("worker-"));
         pool = Executors.newFixedThreadPool(parallelism, threads);
+        try {
+            // On the model's own pool, so that a completion is one more step on the loop's P
+            // threads; withFixedThreadPool would add P threads that run only completions, and
+            // work could not be handed to them.
+            channels = AsynchronousChannelGroup.withThreadPool(pool);
+        } catch (IOException | RuntimeException failed) {
+            PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+            throw new UncheckedIOException("async: cannot make the channel group for io on its pool of " + parallelism
+                    + " threads: " + failed, failed instanceof IOException io ? io : new IOException(failed));
+        }
     }
 
     @Override
     public Optional<String> limit(Workload workload) {
         return switch (workload) {
+            case Batch batch when batch.kernel() instanceof Request -> DescriptorBudget.check(batch.units())
+                    .or(() -> HeapBudget.check("units", batch.units(), BYTES_PER_REQUEST,
+                            "every unit's request is in flight at once"));
+            case Batch batch when batch.kernel() instanceof Park -> HeapBudget.check("units", batch.units(),
+                    BYTES_PER_PARK, "every unit is parked at once");
             case Batch batch -> HeapBudget.check("units", batch.units(), BYTES_PER_UNIT,
                     "every unit is started before any is awaited, so all are pending at once");
             case Tree tree -> HeapBudget.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
                     "the pool's queue is first-in first-out, so every leaf's task is made before the first one runs");
             case Relay relay -> Optional.empty();
+            case Contention contention when contention.holdMs() > 0 -> HeapBudget.check(contention,
+                    BYTES_PER_QUEUED_WORKER, BYTES_PER_ASYNC_STRIPE, "every worker is started at once and waits its turn"
+                            + " as a continuation on its stripe's mutex");
+            case Contention contention -> HeapBudget.check(contention, BYTES_PER_WORKER,
+                    HeapBudget.BYTES_PER_SHARED_STRIPE, "every worker is started before any is awaited");
         };
     }
 
@@ -81,10 +132,20 @@ public final class AsyncModel extends AbstractConcurrencyModel {
         for (int unit = 0; unit < batch.units(); unit++) {
             units.add(start(batch, unit, tracker));
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(units.toArray(CompletableFuture[]::new));
-        for (CompletableFuture<Long> unit : units) {
+        return sumOf(batch, units, tracker);
+    }
+
+    /**
+     * The sum of {@code futures}, or the first failure among them. Whether it returns or throws,
+     * no thread is inside a unit of the run and every future is done: the ones still pending are
+     * cancelled, which removes their timers and closes their sockets.
+     */
+    private long sumOf(Workload workload, List<CompletableFuture<Long>> futures, RunTracker tracker)
+            throws InterruptedException {
+        CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+        for (CompletableFuture<Long> future : futures) {
             // allOf waits for every unit even after one has failed: the first failure ends it at once
-            unit.whenComplete((result, thrown) -> {
+            future.whenComplete((result, thrown) -> {
                 if (thrown != null) {
                     all.completeExceptionally(thrown);
                 }
@@ -92,23 +153,26 @@ public final class AsyncModel extends AbstractConcurrencyModel {
         }
         try {
             all.get();
-            return units.stream().mapToLong(CompletableFuture::join).sum();
+            return futures.stream().mapToLong(CompletableFuture::join).sum();
         } catch (ExecutionException failed) {
-            throw failure(batch, tracker.failureOr(failed));
+            throw failure(workload, tracker.failureOr(failed));
         } finally {
-            // a cancelled timed future takes its timer with it
-            units.forEach(unit -> unit.cancel(false));
+            // first no step may start any more (an io unit's first step opens its socket), then the waits end
             tracker.stop();
+            futures.forEach(future -> future.cancel(false));
         }
     }
 
     /** Starts unit {@code unit} the way its kernel waits, and returns its result to come. */
     private CompletableFuture<Long> start(Batch batch, int unit, RunTracker tracker) {
         return switch (batch.kernel()) {
-            case Sleep sleep -> after(sleep.delayMs(), unit);
-            case Mixed mixed -> workThenWait(() -> mixed.compute(unit), mixed.delayMs(), tracker);
-            case Probe probe -> probe(probe, batch.units(), unit, tracker);
-            case Ticker ticker -> tick(ticker, unit, tracker);
+            case Sleep sleep -> thenPayload(batch, unit, after(sleep.delayMs(), unit), tracker);
+            case Park park -> thenPayload(batch, unit, parked(park, unit), tracker);
+            case Request request -> thenPayload(batch, unit, request(request, unit, tracker), tracker);
+            case Mixed mixed -> workThenWait(() -> batch.withPayload(unit, mixed.compute(unit)), mixed.delayMs(),
+                    tracker);
+            case Probe probe -> probe(batch, probe, unit, tracker);
+            case Ticker ticker -> tick(batch, ticker, unit, tracker);
             case Primes primes -> onPool(batch, unit, tracker);
             case Identity identity -> onPool(batch, unit, tracker);
             case WhoRuns whoRuns -> onPool(batch, unit, tracker);
@@ -120,6 +184,58 @@ public final class AsyncModel extends AbstractConcurrencyModel {
         return new CompletableFuture<Long>().completeOnTimeout(value, delayMs, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * A park: alive from the moment its timer is set until the timer fires or the run cancels
+     * it. It leaves before its result is given, so a run that has its answer has no unit alive;
+     * cancelling the result cancels the timer, which leaves on the cancelling thread.
+     */
+    private static CompletableFuture<Long> parked(Park park, int unit) {
+        CompletableFuture<Long> parked = new CompletableFuture<>();
+        Park.enter();
+        CompletableFuture<Long> timer = after(park.holdMs(), unit);
+        timer.whenComplete((result, thrown) -> {
+            Park.leave();
+            if (thrown == null) {
+                parked.complete(result);
+            }
+        });
+        parked.whenComplete((result, thrown) -> timer.cancel(false));
+        return parked;
+    }
+
+    /**
+     * An io unit: its socket is opened and its exchange started by a step on the pool, and from
+     * then on it waits on the channel group without a thread.
+     */
+    private CompletableFuture<Long> request(Request request, int unit, RunTracker tracker) {
+        AsyncRequest exchange = new AsyncRequest(request, unit, channels);
+        CompletableFuture.runAsync(() -> tracker.runUnit(() -> {
+            exchange.start();
+            return unit;
+        }), pool).whenComplete((started, refused) -> {
+            if (refused != null) {
+                exchange.answer().completeExceptionally(refused);
+            }
+        });
+        return exchange.answer();
+    }
+
+    /**
+     * {@code waited}'s result with unit {@code unit}'s payload added by a step on the pool; with
+     * no payload, {@code waited} itself. Cancelling the result cancels {@code waited}, so its
+     * timer or socket goes with it.
+     */
+    private CompletableFuture<Long> thenPayload(Batch batch, int unit, CompletableFuture<Long> waited,
+                                                RunTracker tracker) {
+        if (batch.payload() == 0) {
+            return waited;
+        }
+        CompletableFuture<Long> withPayload = waited.thenApplyAsync(
+                result -> tracker.runUnit(() -> batch.withPayload(unit, result)), pool);
+        withPayload.whenComplete((result, thrown) -> waited.cancel(false));
+        return withPayload;
+    }
+
     private CompletableFuture<Long> onPool(Batch batch, int unit, RunTracker tracker) {
         return CompletableFuture.supplyAsync(() -> tracker.runUnit(() -> batch.runUnit(unit)), pool);
     }
@@ -129,9 +245,9 @@ public final class AsyncModel extends AbstractConcurrencyModel {
      * and unit {@code failAt} fails there; then its hold is a timer. The probe's own
      * {@code run} with a hold of 0 is exactly that body, without the blocking wait.
      */
-    private CompletableFuture<Long> probe(Probe probe, int units, int unit, RunTracker tracker) {
+    private CompletableFuture<Long> probe(Batch batch, Probe probe, int unit, RunTracker tracker) {
         Probe body = new Probe(probe.failAt(), 0);
-        return workThenWait(() -> body.run(unit, units), probe.holdMs(), tracker);
+        return workThenWait(() -> batch.withPayload(unit, body.run(unit, batch.units())), probe.holdMs(), tracker);
     }
 
     /**
@@ -153,22 +269,47 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     }
 
     /** The ticker's lines, each printed by a stage that the pool runs once its delay has passed. */
-    private CompletableFuture<Long> tick(Ticker ticker, int unit, RunTracker tracker) {
+    private CompletableFuture<Long> tick(Batch batch, Ticker ticker, int unit, RunTracker tracker) {
         Executor afterDelay = CompletableFuture.delayedExecutor(ticker.delayOf(unit), TimeUnit.MILLISECONDS, pool);
         CompletableFuture<Long> ticking = CompletableFuture.supplyAsync(
                 () -> print(tracker, () -> "Starting " + Ticker.workerName(unit), unit), pool);
         for (int tick = 0; tick < ticker.ticks(); tick++) {
             ticking = ticking.thenApplyAsync(index -> print(tracker, () -> Ticker.tickLine(unit), unit), afterDelay);
         }
-        return ticking.thenApplyAsync(index -> print(tracker, () -> "Exiting " + Ticker.workerName(unit), unit), pool);
+        return ticking.thenApplyAsync(index -> print(tracker, () -> "Exiting " + Ticker.workerName(unit),
+                batch.withPayload(unit, unit)), pool);
     }
 
-    /** Prints a line made on the pool thread, as a step of unit {@code unit}, and answers the unit's index. */
-    private static long print(RunTracker tracker, Supplier<String> line, int unit) {
+    /** Prints a line made on the pool thread, as a step of a unit, and answers {@code result}. */
+    private static long print(RunTracker tracker, Supplier<String> line, long result) {
         return tracker.runUnit(() -> {
             System.out.println(line.get());
-            return unit;
+            return result;
         });
+    }
+
+    @Override
+    protected long runContention(Contention contention) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
+        if (contention.holdMs() > 0) {
+            try {
+                return tracker.await(new AsyncContention(contention, pool, tracker).start());
+            } catch (ExecutionException failed) {
+                throw failure(contention, tracker.failureOr(failed));
+            }
+        }
+        SharedCounter counter = contention.newCounter();
+        List<CompletableFuture<Long>> workers = new ArrayList<>(contention.workers());
+        for (int worker = 0; worker < contention.workers(); worker++) {
+            int index = worker;
+            workers.add(CompletableFuture.supplyAsync(() -> tracker.runUnit(() -> {
+                counter.work(index);
+                return 0;
+            }), pool));
+        }
+        sumOf(contention, workers, tracker);
+        // every worker's future has completed: their updates happen-before this read
+        return counter.total();
     }
 
     @Override
@@ -268,9 +409,21 @@ public final class AsyncModel extends AbstractConcurrencyModel {
         }
     }
 
+    /**
+     * Ends the channel group, which closes any socket still open and stops its poller, then the
+     * pool. The group would only {@code shutdown()} the pool it was built on; the pool's own
+     * shutdown interrupts its threads and waits for each.
+     */
     @Override
     protected void shutdown() {
-        PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+        try {
+            channels.shutdownNow();
+        } catch (IOException closingFailed) {
+            throw new UncheckedIOException("async: closing the sockets of its channel group failed: " + closingFailed,
+                    closingFailed);
+        } finally {
+            PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+        }
     }
 
     /** The async model's entry for {@link java.util.ServiceLoader}. */

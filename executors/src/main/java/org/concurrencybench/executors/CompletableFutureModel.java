@@ -9,10 +9,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Tree.Node;
 import org.concurrencybench.core.Workload;
@@ -25,19 +28,25 @@ import org.concurrencybench.core.Workload;
  * <p>A batch is {@code supplyAsync} per unit joined by {@code allOf}: one n-ary join, which the
  * library builds as a balanced tree of relays, where a {@code thenCombine} reduction would be a
  * chain N stages long and add a stage per unit. {@code allOf} waits for every unit even after
- * one has failed, so the first failure completes it at once. A tree node's future is the
- * {@code thenCombine} of its children's futures; a relay is a chain of {@code thenComposeAsync}
- * stages, each hop a stage on the pool for the worker that receives the token, built one hop
- * at a time.
+ * one has failed, so the first failure completes it at once. A unit that blocks (a sleep, an io
+ * unit's plain socket client) holds its pool thread, so at most P requests are in flight. A
+ * contention run is {@code supplyAsync} per worker over one shared counter, joined the same way.
+ *
+ * <p>A tree node's future is the {@code thenCombine} of its children's futures; a relay is a
+ * chain of {@code thenComposeAsync} stages, each hop a stage on the pool for the worker that
+ * receives the token, built one hop at a time.
  */
 public final class CompletableFutureModel extends AbstractConcurrencyModel {
 
     public static final String ID = "completable-future";
 
-    // Live bytes per stage kept, measured on JDK 25 with compressed references and rounded up.
-    private static final long BYTES_PER_UNIT = 150;
+    // Live bytes per stage kept, measured on JDK 25 with compressed references and rounded up;
+    // a queued unit or contention worker is its future, its task, its queue node, the failure
+    // relay and its part of allOf's tree (286).
+    private static final long BYTES_PER_UNIT = 300;
     private static final long BYTES_PER_LEAF = 300;
     private static final long BYTES_PER_HOP = 64;
+    private static final long BYTES_PER_WORKER = 300;
 
     private final NamedThreads threads;
     private final ExecutorService pool;
@@ -57,20 +66,39 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
                     "the pool's queue is first-in first-out, so every leaf's stage is made before the first one runs");
             case Relay relay -> HeapBudget.check("hops", relay.hops(), BYTES_PER_HOP,
                     "each hop's composed stage waits for the next, so all are kept until the last hop");
+            case Contention contention -> HeapBudget.check(contention, BYTES_PER_WORKER,
+                    HeapBudget.BYTES_PER_SHARED_STRIPE, "every worker's future is made before allOf can complete");
         };
     }
 
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
+        return supplyAll(batch, batch.units(), unit -> () -> batch.runUnit(unit));
+    }
+
+    @Override
+    protected long runContention(Contention contention) throws InterruptedException {
+        SharedCounter counter = contention.newCounter();
+        supplyAll(contention, contention.workers(), worker -> () -> {
+            counter.work(worker);
+            return 0;
+        });
+        // every worker's future has completed: their updates happen-before this read
+        return counter.total();
+    }
+
+    /** {@code supplyAsync} of {@code count} tasks, task {@code i} running {@code task.apply(i)} as a unit; their sum. */
+    private long supplyAll(Workload workload, int count, IntFunction<RunTracker.Unit> task) throws InterruptedException {
         RunTracker tracker = new RunTracker();
-        List<CompletableFuture<Long>> units = new ArrayList<>(batch.units());
-        for (int unit = 0; unit < batch.units(); unit++) {
-            int index = unit;
-            units.add(CompletableFuture.supplyAsync(() -> tracker.runUnit(() -> batch.runUnit(index)), pool));
+        List<CompletableFuture<Long>> futures = new ArrayList<>(count);
+        for (int index = 0; index < count; index++) {
+            int id = index;
+            // the unit is made when its task runs: a queued task stays as small as it was
+            futures.add(CompletableFuture.supplyAsync(() -> tracker.runUnit(task.apply(id)), pool));
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(units.toArray(CompletableFuture[]::new));
-        for (CompletableFuture<Long> unit : units) {
-            unit.whenComplete((result, thrown) -> {
+        CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+        for (CompletableFuture<Long> future : futures) {
+            future.whenComplete((result, thrown) -> {
                 if (thrown != null) {
                     all.completeExceptionally(thrown);
                 }
@@ -78,11 +106,11 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
         }
         try {
             all.get();
-            return units.stream().mapToLong(CompletableFuture::join).sum();
+            return futures.stream().mapToLong(CompletableFuture::join).sum();
         } catch (ExecutionException failed) {
-            throw failure(batch, tracker.failureOr(failed));
+            throw failure(workload, tracker.failureOr(failed));
         } finally {
-            // the units still queued are refused when they reach a thread
+            // the tasks still queued are refused when they reach a thread
             tracker.stop();
         }
     }

@@ -8,19 +8,25 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Identity;
 import org.concurrencybench.core.Mixed;
+import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.Request;
+import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Sleep;
 import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Tree.Node;
 import org.concurrencybench.core.WhoRuns;
+import org.concurrencybench.core.Workload;
 
 /**
  * A {@link ForkJoinPool} of parallelism P: divide and conquer with work stealing. A batch is a
@@ -28,14 +34,16 @@ import org.concurrencybench.core.WhoRuns;
  * single units, so every unit is a task, as in the other models; a tree is the classic task
  * per node that forks its children and joins them.
  *
- * <p>Blocking units (sleep, probe, ticker, a mixed unit's sleep after its prime counting) run
- * inside {@link ForkJoinPool#managedBlock}, the way the JDK's own blocking calls behave in a
- * fork/join pool: while a worker blocks, the pool starts or wakes a spare so that P threads
- * keep running. That is what an expert writes when fork/join tasks must block, and it makes
+ * <p>Blocking units (sleep, park, probe, ticker, an io unit's plain socket client, a mixed unit's
+ * sleep after its prime counting) run inside {@link ForkJoinPool#managedBlock}, the way the
+ * JDK's own blocking calls behave in a fork/join pool: while a worker blocks, the pool starts or
+ * wakes a spare so that P threads keep running. That is what an expert writes when fork/join tasks must block, and it makes
  * fork-join's blocking figure a measure of that compensation: up to {@link #MAX_SPARES} spare
  * threads beyond P (the bound the common pool uses), not of P threads sleeping in turn, which
  * the thread-pool model already shows. At the bound the pool carries on with the threads it
- * has instead of refusing the work.
+ * has instead of refusing the work. So at most P + {@link #MAX_SPARES} io requests, and their
+ * sockets, are in flight at once. A contention run is a task per worker over one shared
+ * counter, split the same way as a batch.
  *
  * <p>{@code pool.invoke} cannot be interrupted and cancelling a fork/join task does not
  * interrupt the worker running it, so the caller waits with {@code get()}, which an interrupt
@@ -60,12 +68,26 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
 
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
+        return runRange(batch, batch.units(), unit -> unit(batch, unit));
+    }
+
+    @Override
+    protected long runContention(Contention contention) throws InterruptedException {
+        SharedCounter counter = contention.newCounter();
+        runRange(contention, contention.workers(), worker -> worker(contention, counter, worker));
+        // the range task joined every worker's task: their updates happen-before this read
+        return counter.total();
+    }
+
+    /** Tasks {@code [0, count)} split by halves, task {@code i} running {@code unitOf.apply(i)}; the sum of their results. */
+    private long runRange(Workload workload, int count, IntFunction<RunTracker.Unit> unitOf)
+            throws InterruptedException {
         RunTracker tracker = new RunTracker();
-        ForkJoinTask<Long> all = pool.submit(new UnitRangeTask(batch, 0, batch.units(), tracker));
+        ForkJoinTask<Long> all = pool.submit(new RangeTask(unitOf, 0, count, tracker));
         try {
             return all.get();
         } catch (ExecutionException failed) {
-            throw failure(batch, tracker.failureOr(failed));
+            throw failure(workload, tracker.failureOr(failed));
         } finally {
             tracker.stop();
             if (!all.isCompletedNormally()) {
@@ -83,16 +105,16 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
         pool.awaitQuiescence(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
     }
 
-    /** Units {@code [from, to)}: halves until a single unit is left, which it runs. */
-    private static final class UnitRangeTask extends RecursiveTask<Long> {
+    /** Units (or workers) {@code [from, to)}: halves until a single one is left, which it runs. */
+    private static final class RangeTask extends RecursiveTask<Long> {
 
-        private final Batch batch;
+        private final IntFunction<RunTracker.Unit> unitOf;
         private final int from;
         private final int to;
         private final RunTracker tracker;
 
-        UnitRangeTask(Batch batch, int from, int to, RunTracker tracker) {
-            this.batch = batch;
+        RangeTask(IntFunction<RunTracker.Unit> unitOf, int from, int to, RunTracker tracker) {
+            this.unitOf = unitOf;
             this.from = from;
             this.to = to;
             this.tracker = tracker;
@@ -104,11 +126,11 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
                 throw new CancellationException("the run was cancelled");
             }
             if (to - from == 1) {
-                return tracker.runUnit(unit(batch, from));
+                return tracker.runUnit(unitOf.apply(from));
             }
             int middle = (from + to) >>> 1;
-            UnitRangeTask left = new UnitRangeTask(batch, from, middle, tracker);
-            UnitRangeTask right = new UnitRangeTask(batch, middle, to, tracker);
+            RangeTask left = new RangeTask(unitOf, from, middle, tracker);
+            RangeTask right = new RangeTask(unitOf, middle, to, tracker);
             invokeAll(left, right);
             return left.join() + right.join();
         }
@@ -117,24 +139,53 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
     /**
      * Unit {@code unit} as the pool should run it: what blocks inside a managed block, what
      * computes as plain work. A mixed unit is both: its prime counting is work that should not
-     * make the pool start a spare, and only its sleep is a managed block.
+     * make the pool start a spare, and only its sleep is a managed block. Making and summing a
+     * unit's payload is work too, so it stays outside the block.
      */
     private static RunTracker.Unit unit(Batch batch, int unit) {
         return switch (batch.kernel()) {
-            case Sleep sleep -> () -> Blocker.run(() -> batch.runUnit(unit));
-            case Probe probe -> () -> Blocker.run(() -> batch.runUnit(unit));
-            case Ticker ticker -> () -> Blocker.run(() -> batch.runUnit(unit));
+            case Sleep sleep -> blocking(batch, unit);
+            case Park park -> blocking(batch, unit);
+            case Probe probe -> blocking(batch, unit);
+            case Ticker ticker -> blocking(batch, unit);
+            case Request request -> blocking(batch, unit);
             case Mixed mixed -> () -> {
                 long count = mixed.compute(unit);
-                return Blocker.run(() -> {
+                return batch.withPayload(unit, Blocker.run(() -> {
                     Thread.sleep(mixed.delayMs());
                     return count;
-                });
+                }));
             };
             case Primes primes -> () -> batch.runUnit(unit);
             case Identity identity -> () -> batch.runUnit(unit);
             case WhoRuns whoRuns -> () -> batch.runUnit(unit);
         };
+    }
+
+    /** A unit whose kernel blocks: the kernel as a managed block, then its payload as work. */
+    private static RunTracker.Unit blocking(Batch batch, int unit) {
+        return () -> batch.withPayload(unit, Blocker.run(() -> batch.runKernel(unit)));
+    }
+
+    /**
+     * Worker {@code worker} of a contention run. Without a wait inside the lock a worker only
+     * computes (and, contended, spins or parks briefly on the lock), so it is plain work: a
+     * managed block would start a spare per worker for nothing. With a wait inside, the whole
+     * worker is one managed block: it spends its time either sleeping inside the critical
+     * section or blocked waiting to enter it, and both are waits the pool should compensate for,
+     * or P workers waiting for one holder would starve every other task. A managed block inside
+     * a held monitor is safe where a join would not be: {@code managedBlock} never runs another
+     * task on the blocked thread, so no other worker can re-enter the monitor this thread holds
+     * (monitors are reentrant) and break its mutual exclusion; the pool runs the others on a
+     * spare instead. The cost is fork/join's usual price for blocking: up to {@link #MAX_SPARES}
+     * spare threads while workers wait for one contended lock.
+     */
+    private static RunTracker.Unit worker(Contention contention, SharedCounter counter, int worker) {
+        RunTracker.Unit work = () -> {
+            counter.work(worker);
+            return 0;
+        };
+        return contention.holdMs() == 0 ? work : () -> Blocker.run(work);
     }
 
     /** A blocking call as the pool's {@link ForkJoinPool.ManagedBlocker}. */

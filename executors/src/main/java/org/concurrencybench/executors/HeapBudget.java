@@ -1,6 +1,7 @@
 package org.concurrencybench.executors;
 
 import java.util.Optional;
+import org.concurrencybench.core.Contention;
 
 /**
  * Whether a run whose tasks are all alive at once fits in this JVM's heap. A pool with a
@@ -13,6 +14,12 @@ final class HeapBudget {
 
     /** The share of the heap a run may keep alive: beyond it the collector thrashes first. */
     static final double SHARE = 0.5;
+
+    /**
+     * Live bytes per stripe of core's {@code SharedCounter}, measured on JDK 25 with compressed
+     * references (367) and rounded up: two 128-byte padded slots, a monitor object and a ReentrantLock.
+     */
+    static final long BYTES_PER_SHARED_STRIPE = 400;
 
     private HeapBudget() {
     }
@@ -32,5 +39,15 @@ final class HeapBudget {
                         + " %,d fill %d%% of its %,d MB heap (a larger -Xmx allows more)",
                 parameter, fits, count, why, bytesEach, fits, Math.round(SHARE * 100),
                 Runtime.getRuntime().maxMemory() >> 20));
+    }
+
+    /**
+     * {@link #check} for a contention run: {@code bytesPerWorker} for each worker's task, and the
+     * counter's {@code bytesPerStripe} stripes spread over the workers (one lock per worker, the
+     * pinning probe, makes the counter itself as large as the tasks).
+     */
+    static Optional<String> check(Contention contention, long bytesPerWorker, long bytesPerStripe, String why) {
+        long stripeBytesPerWorker = Math.ceilDiv(bytesPerStripe * contention.locks(), contention.workers());
+        return check("workers", contention.workers(), bytesPerWorker + stripeBytesPerWorker, why);
     }
 }

@@ -1,6 +1,8 @@
 package org.concurrencybench.executors;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -20,6 +22,9 @@ import java.util.concurrent.Future;
  * <p>Trees and relays have no units: their tasks never block, so they read
  * {@link #isCancelled()} and stop spawning, and {@link #await} waits for the run's answer to
  * settle, which happens only after the last of their tasks has finished.
+ *
+ * <p>A run that waits without a thread (a timer, a socket) is out of an interrupt's reach: it
+ * registers {@link #onCancel cancel actions} that end those waits when the run is cancelled.
  */
 final class RunTracker {
 
@@ -32,6 +37,7 @@ final class RunTracker {
     private final Object lock = new Object();
     /** A thread is inside one unit at most: a unit's kernel never runs other tasks of the pool. */
     private final Set<Thread> insideUnits = new HashSet<>();
+    private final List<Runnable> cancelActions = new ArrayList<>();
     private volatile boolean cancelled;
     private Throwable failure;
 
@@ -65,11 +71,28 @@ final class RunTracker {
         return cancelled;
     }
 
-    /** Refuses units from now on and interrupts the threads inside one. Idempotent. */
+    /** Refuses units from now on, interrupts the threads inside one and runs the cancel actions. Idempotent. */
     void cancel() {
+        List<Runnable> actions;
         synchronized (lock) {
-            cancelLocked();
+            actions = cancelLocked();
         }
+        actions.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs {@code action} once when the run is cancelled, or at once if it already is. Actions run
+     * on the cancelling thread outside the tracker's lock, so they may complete futures whose
+     * continuations call back into the tracker.
+     */
+    void onCancel(Runnable action) {
+        synchronized (lock) {
+            if (!cancelled) {
+                cancelActions.add(action);
+                return;
+            }
+        }
+        action.run();
     }
 
     /**
@@ -84,9 +107,9 @@ final class RunTracker {
 
     /** Cancels the run and waits, ignoring interrupts, until no thread is inside a unit. */
     void stop() {
+        cancel();
         boolean interrupted = false;
         synchronized (lock) {
-            cancelLocked();
             while (!insideUnits.isEmpty()) {
                 try {
                     lock.wait();
@@ -134,18 +157,22 @@ final class RunTracker {
     }
 
     private void failed(Throwable thrown) {
+        List<Runnable> actions;
         synchronized (lock) {
             // after a cancellation, a unit's exception is only the echo of its interruption
-            if (!cancelled) {
-                failure = thrown;
-                cancelLocked();
+            if (cancelled) {
+                return;
             }
+            failure = thrown;
+            actions = cancelLocked();
         }
+        actions.forEach(Runnable::run);
     }
 
-    private void cancelLocked() {
+    /** Cancels the run if it is not yet; returns the cancel actions the caller must run once it has left the lock. */
+    private List<Runnable> cancelLocked() {
         if (cancelled) {
-            return;
+            return List.of();
         }
         cancelled = true;
         Thread current = Thread.currentThread();
@@ -154,6 +181,9 @@ final class RunTracker {
                 thread.interrupt();
             }
         }
+        List<Runnable> actions = List.copyOf(cancelActions);
+        cancelActions.clear();
+        return actions;
     }
 
     private void leave(Thread current) {

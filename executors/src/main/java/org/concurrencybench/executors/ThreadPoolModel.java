@@ -9,11 +9,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
+import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Tree.Node;
 import org.concurrencybench.core.Workload;
@@ -23,20 +26,27 @@ import org.concurrencybench.core.Workload;
  * every Java server has, and the counterpart of Python's {@code ThreadPoolExecutor}.
  *
  * <p>A batch is one task per unit, so that spawn measures a submit and a completion per task;
- * answers are taken as they complete, so the first failure is seen at once. A pool thread
- * never waits for another task: a fixed pool whose threads wait for their children deadlocks
- * as soon as P of them do. So a tree node submits its children and returns, and the children
- * report their sums upward; a relay worker hands the token on by submitting the next worker's
- * handling of it, as an actor does over an executor. Only the caller waits.
+ * answers are taken as they complete, so the first failure is seen at once. A unit keeps the
+ * pool thread that took it until it ends, waits included: an io unit is the plain socket client,
+ * so at most P requests (P sockets) are in flight. A contention run is one task per worker, all
+ * updating one shared counter; a worker that waits inside the lock keeps its thread while it
+ * waits.
+ *
+ * <p>A pool thread never waits for another task: a fixed pool whose threads wait for their
+ * children deadlocks as soon as P of them do. So a tree node submits its children and returns,
+ * and the children report their sums upward; a relay worker hands the token on by submitting
+ * the next worker's handling of it, as an actor does over an executor. Only the caller waits.
  */
 public final class ThreadPoolModel extends AbstractConcurrencyModel {
 
     public static final String ID = "thread-pool";
 
     // Live bytes per queued task, measured on JDK 25 with compressed references and rounded up:
-    // a unit is its FutureTask, the completion service's wrapper and their queue nodes.
+    // a unit is its FutureTask, the completion service's wrapper and their queue nodes (145); a
+    // contention worker is the same task.
     private static final long BYTES_PER_UNIT = 200;
     private static final long BYTES_PER_LEAF = 100;
+    private static final long BYTES_PER_WORKER = 200;
 
     private final NamedThreads threads;
     private final ExecutorService pool;
@@ -55,27 +65,47 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
             case Tree tree -> HeapBudget.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
                     "the pool's queue is first-in first-out, so every leaf is queued before the first one runs");
             case Relay relay -> Optional.empty();
+            case Contention contention -> HeapBudget.check(contention, BYTES_PER_WORKER,
+                    HeapBudget.BYTES_PER_SHARED_STRIPE, "every worker is submitted before the first is awaited,"
+                            + " so all are queued at once");
         };
     }
 
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
+        return runTasks(batch, batch.units(), unit -> () -> batch.runUnit(unit));
+    }
+
+    @Override
+    protected long runContention(Contention contention) throws InterruptedException {
+        SharedCounter counter = contention.newCounter();
+        runTasks(contention, contention.workers(), worker -> () -> {
+            counter.work(worker);
+            return 0;
+        });
+        // every worker's task has been taken: their updates happen-before this read
+        return counter.total();
+    }
+
+    /** {@code count} tasks, task {@code i} running {@code task.apply(i)} as a unit; the sum of their results. */
+    private long runTasks(Workload workload, int count, IntFunction<RunTracker.Unit> task) throws InterruptedException {
         RunTracker tracker = new RunTracker();
         CompletionService<Long> completions = new ExecutorCompletionService<>(pool);
         try {
-            for (int unit = 0; unit < batch.units(); unit++) {
-                int index = unit;
-                completions.submit(() -> tracker.runUnit(() -> batch.runUnit(index)));
+            for (int index = 0; index < count; index++) {
+                int id = index;
+                // the unit is made when its task runs: a queued task stays as small as it was
+                completions.submit(() -> tracker.runUnit(task.apply(id)));
             }
             long sum = 0;
-            for (int done = 0; done < batch.units(); done++) {
+            for (int done = 0; done < count; done++) {
                 sum += completions.take().get();
             }
             return sum;
         } catch (ExecutionException unitFailed) {
-            throw failure(batch, tracker.failureOr(unitFailed));
+            throw failure(workload, tracker.failureOr(unitFailed));
         } finally {
-            // the units still queued are refused when they reach a thread
+            // the tasks still queued are refused when they reach a thread
             tracker.stop();
         }
     }

@@ -17,10 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.Identity;
+import org.concurrencybench.core.Kernel;
+import org.concurrencybench.core.Mixed;
 import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.OpenWorkload;
+import org.concurrencybench.core.Park;
+import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Probe;
+import org.concurrencybench.core.Request;
 import org.concurrencybench.core.RunFailedException;
+import org.concurrencybench.core.Sleep;
+import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.WorkloadSpec;
@@ -113,6 +122,84 @@ class ExecutorModelsTest {
                 .map(line -> line.substring(line.indexOf(": ") + 2)).toList();
         assertEquals(4, threads.size(), String.join("\n", lines));
         threads.forEach(thread -> assertTrue(thread.startsWith(id + "-worker-"), thread));
+    }
+
+    static Stream<Arguments> modelsAndKernels() {
+        List<Arguments> arguments = new ArrayList<>();
+        for (String id : IDS) {
+            for (String kernel : List.of("sleep", "park", "mixed", "probe", "primes", "identity", "who-runs", "ticker",
+                    "request")) {
+                arguments.add(Arguments.of(id, kernel));
+            }
+        }
+        return arguments.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndKernels")
+    void everyKindOfUnitAddsItsPayloadsChecksum(String id, String kernelName) throws Exception {
+        try (ConcurrencyModel model = ModelRegistry.create(id, 2);
+             OpenWorkload io = Workloads.open("io", Map.of("units", "1", "delayMs", "1"))) {
+            int port = ((Request) ((Batch) io.workload()).kernel()).port();
+            Kernel kernel = switch (kernelName) {
+                case "sleep" -> new Sleep(1);
+                case "park" -> new Park(1);
+                case "mixed" -> new Mixed(50, 1);
+                case "probe" -> new Probe(-1, 1);
+                case "primes" -> new Primes(1_000);
+                case "identity" -> new Identity();
+                case "who-runs" -> new WhoRuns();
+                case "ticker" -> new Ticker(1, 1);
+                case "request" -> new Request(port, 1);
+                default -> throw new IllegalArgumentException(kernelName);
+            };
+            Batch batch = new Batch("payload", kernel, 6, 100);
+
+            // who-runs and tickers print: keep their lines out of the test's output
+            printedBy(() -> {
+                assertEquals(batch.expected(), model.run(batch), id + " " + batch.describe());
+                return 0;
+            });
+        }
+    }
+
+    static Stream<Arguments> modelsAndLocks() {
+        List<Arguments> arguments = new ArrayList<>();
+        for (String id : IDS) {
+            arguments.add(Arguments.of(id, "synchronized"));
+            arguments.add(Arguments.of(id, "reentrant"));
+        }
+        return arguments.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndLocks")
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void anInterruptedContentionThatWaitsInsideItsLockEndsWithInterruptedExceptionAndTheModelStillWorks(
+            String id, String lock) throws InterruptedException {
+        // a minute inside the lock per update: only a cancellation that reaches the holder ends the run in time
+        Workload holding = Workloads.create("contention", Map.of("workers", "4", "updates", "1", "lock", lock,
+                "holdMs", "60000"));
+        try (ConcurrencyModel model = ModelRegistry.create(id, 2)) {
+            HeldRun run = HeldRun.start(model, holding);
+
+            assertInstanceOf(InterruptedException.class, run.interrupt());
+
+            Workload quick = Workloads.create("contention", Map.of("workers", "3", "updates", "2", "lock", lock,
+                    "holdMs", "1"));
+            assertEquals(quick.expected(), model.run(quick));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {ThreadPoolModel.ID, ForkJoinModel.ID, CompletableFutureModel.ID})
+    void modelsWithFewRequestsInFlightDeclareNoDescriptorLimitForIo(String id) {
+        Workload millionRequests = Workloads.create("io", Map.of("units", "1000000"));
+        try (ConcurrencyModel model = ModelRegistry.create(id, 2)) {
+            Optional<String> limit = model.limit(millionRequests);
+
+            assertTrue(limit.isEmpty() || !limit.get().contains("file descriptors"), id + ": " + limit);
+        }
     }
 
     /** What {@code action} prints to standard output, line by line. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -105,6 +106,51 @@ class RunTrackerTest {
         tracker.cancel();
 
         assertFalse(interruptedAfterwards.get(), "the pool thread would carry the interrupt into its next task");
+    }
+
+    @Test
+    void cancellingRunsEachCancelActionOnce() {
+        AtomicInteger ran = new AtomicInteger();
+        tracker.onCancel(ran::incrementAndGet);
+
+        tracker.cancel();
+        tracker.cancel();
+        tracker.stop();
+
+        assertEquals(1, ran.get());
+    }
+
+    @Test
+    void aCancelActionRegisteredAfterTheCancellationRunsAtOnce() {
+        AtomicInteger ran = new AtomicInteger();
+        tracker.cancel();
+
+        tracker.onCancel(ran::incrementAndGet);
+
+        assertEquals(1, ran.get());
+    }
+
+    @Test
+    void theFirstFailingUnitRunsTheCancelActions() {
+        AtomicInteger ran = new AtomicInteger();
+        tracker.onCancel(ran::incrementAndGet);
+
+        assertThrows(IllegalStateException.class, () -> tracker.runUnit(() -> {
+            throw new IllegalStateException("unit failed");
+        }));
+
+        assertEquals(1, ran.get(), "a failed run should end the waits that no interrupt reaches");
+    }
+
+    @Test
+    void aCancelActionMayCallBackIntoTheTracker() {
+        AtomicBoolean refused = new AtomicBoolean();
+        tracker.onCancel(() -> refused.set(assertThrows(CancellationException.class,
+                () -> tracker.runUnit(() -> 1)) != null));
+
+        tracker.cancel();
+
+        assertTrue(refused.get());
     }
 
     private CompletableFuture<Throwable> inUnitOnAnotherThread(RunTracker.Unit unit) {
