@@ -3,6 +3,7 @@ package org.concurrencybench.benchmarks;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.WorkloadSpec;
@@ -48,9 +49,19 @@ public final class ListCommand implements Callable<Integer> {
     private static void printWorkloads(PrintWriter out, List<WorkloadSpec> specs) {
         out.println("Workloads (" + specs.size() + ")");
         List<List<String>> rows = specs.stream()
-                .map(workload -> List.of(workload.id(), workload.kind(), workload.unitDoes(), workload.defaults()))
+                .map(workload -> List.of(workload.id(), workload.kind(), workload.unitDoes(), defaults(workload)))
                 .toList();
         TextTable.fitting(List.of("id", "kind", "what one unit does", "defaults"), rows).lines(rows)
                 .forEach(out::println);
+    }
+
+    /** {@code workers=4, lock=synchronized (or reentrant, atomic), holdMs=0}: a choice's default and the others. */
+    static String defaults(WorkloadSpec workload) {
+        return workload.parameters().stream().map(parameter -> {
+            String value = parameter.name() + "=" + parameter.displayDefault();
+            List<String> others = parameter.choices().stream().filter(choice -> !choice.equals(parameter.displayDefault()))
+                    .toList();
+            return others.isEmpty() ? value : value + " (or " + String.join(", ", others) + ")";
+        }).collect(Collectors.joining(", "));
     }
 }

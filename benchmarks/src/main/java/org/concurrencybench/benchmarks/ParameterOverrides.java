@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.WorkloadSpec;
 import org.concurrencybench.core.Workloads;
 
@@ -47,7 +46,7 @@ final class ParameterOverrides {
     }
 
     /** Workload {@code id} with the overrides it has parameters for; a bad value names its range. */
-    Workload create(String id) {
+    SelectedWorkload select(String id) {
         WorkloadSpec spec = Workloads.spec(id);
         Map<String, String> applicable = new LinkedHashMap<>();
         values.forEach((name, value) -> {
@@ -55,7 +54,7 @@ final class ParameterOverrides {
                 applicable.put(name, value);
             }
         });
-        return spec.create(applicable);
+        return SelectedWorkload.of(id, applicable);
     }
 
     /** {@code cpu: limit, units; tree: width, depth}. */

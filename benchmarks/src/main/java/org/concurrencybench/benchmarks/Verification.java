@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.concurrencybench.core.ConcurrencyModel;
+import org.concurrencybench.core.OpenWorkload;
 import org.concurrencybench.core.Workload;
 
 /**
  * Runs every model x P x workload once and reports each outcome as it comes. A model is
- * created once per P and closed after its workloads, as a benchmark trial would. A run that
- * throws is a FAILED outcome and the rest go on, so one broken model does not hide the
- * others; only an interruption stops it.
+ * created once per P and closed after its workloads, as a benchmark trial would. Each workload
+ * is opened for its run and closed after it (io's server listens only while a model calls it),
+ * after the model has been asked whether it can run it. A run that throws is a FAILED outcome
+ * and the rest go on, so one broken model does not hide the others; only an interruption
+ * stops it.
  */
 final class Verification {
 
@@ -31,7 +34,7 @@ final class Verification {
         this.listener = listener;
     }
 
-    void run(List<String> modelIds, List<Integer> coreCounts, List<Workload> workloads) throws InterruptedException {
+    void run(List<String> modelIds, List<Integer> coreCounts, List<SelectedWorkload> workloads) throws InterruptedException {
         for (String modelId : modelIds) {
             for (int parallelism : coreCounts) {
                 verifyModel(modelId, parallelism, workloads);
@@ -43,10 +46,10 @@ final class Verification {
      * One model at one P over every workload. A model that cannot be created fails each of its
      * pairs; one that cannot be closed fails a row of its own.
      */
-    private void verifyModel(String modelId, int parallelism, List<Workload> workloads) throws InterruptedException {
+    private void verifyModel(String modelId, int parallelism, List<SelectedWorkload> workloads) throws InterruptedException {
         int reported = 0;
         try (ConcurrencyModel model = factory.create(modelId, parallelism)) {
-            for (Workload workload : workloads) {
+            for (SelectedWorkload workload : workloads) {
                 listener.outcome(verifyOne(model, workload));
                 reported++;
             }
@@ -55,26 +58,36 @@ final class Verification {
                 listener.outcome(VerifyOutcome.failed(modelId, "(close)", parallelism, 0, OptionalLong.empty(),
                         "closing the model failed: " + oneLine(broken)));
             }
-            for (Workload workload : workloads.subList(reported, workloads.size())) {
+            for (SelectedWorkload selected : workloads.subList(reported, workloads.size())) {
+                Workload workload = selected.described();
                 listener.outcome(VerifyOutcome.failed(modelId, workload.name(), parallelism, workload.expected(),
                         OptionalLong.empty(), "the model could not be created: " + oneLine(broken)));
             }
         }
     }
 
-    private static VerifyOutcome verifyOne(ConcurrencyModel model, Workload workload) throws InterruptedException {
-        long expected = workload.expected();
-        Optional<String> limit = model.limit(workload);
+    private static VerifyOutcome verifyOne(ConcurrencyModel model, SelectedWorkload selected) throws InterruptedException {
+        Workload described = selected.described();
+        long expected = described.expected();
+        Optional<String> limit = model.limit(described);
         if (limit.isPresent()) {
-            return VerifyOutcome.notApplicable(model.id(), workload.name(), model.parallelism(), expected, limit.get());
+            return VerifyOutcome.notApplicable(model.id(), described.name(), model.parallelism(), expected, limit.get());
+        }
+        OpenWorkload open;
+        try {
+            open = selected.open();
+        } catch (RuntimeException cannotOpen) {
+            return VerifyOutcome.failed(model.id(), described.name(), model.parallelism(), expected, OptionalLong.empty(),
+                    "the workload could not be opened: " + oneLine(cannotOpen));
         }
         long start = System.nanoTime();
-        try {
-            long answer = model.run(workload);
-            return VerifyOutcome.answered(model.id(), workload.name(), model.parallelism(), answer, expected,
+        // closed before the outcome is reported: a server that failed while it answered fails the run
+        try (open) {
+            long answer = model.run(open.workload());
+            return VerifyOutcome.answered(model.id(), described.name(), model.parallelism(), answer, expected,
                     System.nanoTime() - start);
         } catch (RuntimeException failed) {
-            return VerifyOutcome.failed(model.id(), workload.name(), model.parallelism(), expected,
+            return VerifyOutcome.failed(model.id(), described.name(), model.parallelism(), expected,
                     OptionalLong.of(System.nanoTime() - start), oneLine(failed));
         }
     }

@@ -46,17 +46,18 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> workloadIds = Selection.workloads(workloads);
         List<Integer> coreCounts = Selection.cores(cores, defaultCores());
         ParameterOverrides overrides = ParameterOverrides.parse(parameters, workloadIds);
-        List<Workload> selected = workloadIds.stream().map(overrides::create).toList();
+        List<SelectedWorkload> selected = workloadIds.stream().map(overrides::select).toList();
+        List<Workload> described = selected.stream().map(SelectedWorkload::described).toList();
         if (modelIds.isEmpty()) {
             throw new IllegalStateException("no models on the class path to verify; build them with ./mvnw install");
         }
 
         PrintWriter out = spec.commandLine().getOut();
-        out.println("verify: " + modelIds.size() + " models x " + selected.size() + " workloads x P = "
+        out.println("verify: " + modelIds.size() + " models x " + described.size() + " workloads x P = "
                 + coreCounts.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        out.println("workloads: " + selected.stream().map(Workload::describe).collect(Collectors.joining(", ")));
+        out.println("workloads: " + described.stream().map(Workload::describe).collect(Collectors.joining(", ")));
         VirtualCarriersNote.of(modelIds, coreCounts).ifPresent(note -> out.println("note: " + note));
-        VerifyReport report = new VerifyReport(out, modelIds, selected, coreCounts);
+        VerifyReport report = new VerifyReport(out, modelIds, described, coreCounts);
         report.header();
         long start = System.nanoTime();
         new Verification(ModelRegistry::create, report).run(modelIds, coreCounts, selected);

@@ -57,8 +57,9 @@ class CompareCommandTest {
     void everyModelOnATinyWorkloadIsMeasuredOrDeclaredNotApplicableAndTheReportIsWritten() throws IOException {
         Path out = temporary.resolve("run");
 
-        BenchRun run = BenchRun.of("compare", "--workloads", "cpu", "--cores", "1", "-p", "limit=2000", "-p", "units=2",
-                "--out", out.toString(), "--jmh", TINY_JMH);
+        // every model named, process-per-task too, which quick leaves out unless it is named
+        BenchRun run = BenchRun.of("compare", "--models", String.join(",", ModelRegistry.ids()), "--workloads", "cpu",
+                "--cores", "1", "-p", "limit=2000", "-p", "units=2", "--out", out.toString(), "--jmh", TINY_JMH);
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         Set<String> measured = measuredModels(out.resolve("jmh.json"));
@@ -72,7 +73,7 @@ class CompareCommandTest {
         for (String file : List.of("environment.json", "report.md", "report.html", "cpu.png", "jmh.log")) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file + " is missing");
         }
-        assertContains(run.out(), "[1/");
+        assertTrue(run.out().matches("(?s).*\\[ *1/\\d+] cpu: baseline at P=1 .*"), "the first cell's progress: " + run.out());
         assertContains(run.out(), "left");
         assertContains(run.out(), "Report: " + out.resolve("report.md"));
         try (var left = Files.list(out)) {
@@ -159,11 +160,40 @@ class CompareCommandTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aSweptPayloadIsACellPerValueAndTheReportDrawsTheCostPerUnitAgainstIt() throws IOException {
+        Assumptions.assumeTrue(ModelRegistry.ids().contains("thread-pool"), "thread-pool is not installed");
+        Path out = temporary.resolve("sweep");
+
+        BenchRun run = BenchRun.of("compare", "--models", "thread-pool", "--workloads", "transfer", "--cores", "1",
+                "-p", "units=4", "-p", "payload=0,1024", "--out", out.toString(), "--jmh", TINY_JMH);
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertContains(run.out(), "[1/2] transfer, payload=0: thread-pool at P=1");
+        assertContains(run.out(), "[2/2] transfer, payload=1024: thread-pool at P=1");
+        JsonObject record = JsonParser.parseString(Files.readString(out.resolve("run.json"), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        assertEquals("0,1024", record.getAsJsonObject("parameters").getAsJsonObject("transfer").get("payload").getAsString());
+        List<String> cellPayloads = new ArrayList<>();
+        record.getAsJsonArray("cells").forEach(cell -> cellPayloads.add(cell.getAsJsonObject().getAsJsonObject("sizes")
+                .get("payload").getAsString()));
+        assertEquals(List.of("0", "1024"), cellPayloads);
+        String report = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
+        assertContains(report, "## transfer (units=4, payload=0)");
+        assertContains(report, "## transfer (units=4, payload=1024)");
+        assertContains(report, "## transfer: cost per unit against payload");
+        assertContains(report, "| model | 0 B | 1 KiB |");
+        for (String chart : List.of("transfer.png", "transfer-2.png", "transfer-per-unit.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(chart)), chart + " is missing");
+        }
+    }
+
+    @Test
     void aParameterNoSelectedWorkloadHasIsAUsageError() {
         BenchRun run = BenchRun.of("compare", "--workloads", "cpu", "-p", "hops=10", "--out", temporary.toString());
 
         assertEquals(Bench.USAGE, run.exitCode());
-        assertContains(run.err(), "-p hops: no selected workload has this parameter; cpu: limit, units");
+        assertContains(run.err(), "-p hops: no selected workload has this parameter; cpu: limit, units, payload");
     }
 
     @Test

@@ -26,11 +26,20 @@ class ListCommandTest {
         for (WorkloadSpec workload : Workloads.all()) {
             assertTrue(lines.stream().anyMatch(line -> line.startsWith(workload.id() + " ")
                             && line.contains(" " + workload.kind() + " ") && line.contains(workload.unitDoes())
-                            && line.endsWith(workload.defaults())),
+                            && line.endsWith(ListCommand.defaults(workload))),
                     "a row with the id, kind, unit and defaults of " + workload.id() + " in:\n" + run.out());
         }
         assertTrue(lines.contains("Available processors: " + Runtime.getRuntime().availableProcessors()), run.out());
         assertTrue(lines.stream().anyMatch(line -> line.startsWith("JDK: " + Runtime.version())), run.out());
+    }
+
+    @Test
+    void aParameterWithChoicesShowsItsDefaultAndTheOtherChoices() {
+        CommandLineRun run = CommandLineRun.of("list");
+
+        String contention = run.outLines().stream().filter(line -> line.startsWith("contention ")).findFirst().orElseThrow();
+        assertTrue(contention.endsWith("workers=4, updates=100000, lock=synchronized (or reentrant, atomic), holdMs=0,"
+                + " locks=1"), contention);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
@@ -59,6 +60,11 @@ final class MisbehavingModel extends AbstractConcurrencyModel {
     @Override
     protected long runRelay(Relay relay) throws InterruptedException {
         return answer(relay);
+    }
+
+    @Override
+    protected long runContention(Contention contention) throws InterruptedException {
+        return answer(contention);
     }
 
     private long answer(Workload workload) throws InterruptedException {

@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Request;
 import org.concurrencybench.core.RunFailedException;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
@@ -18,16 +20,16 @@ import org.junit.jupiter.api.Test;
 /** The verification's failure paths, with models that fail on purpose. */
 class VerificationTest {
 
-    private final List<Workload> workloads = List.of(
-            Workloads.create("cpu", Map.of("limit", "1000", "units", "2")),
-            Workloads.create("spawn", Map.of("units", "3")));
+    private final List<SelectedWorkload> workloads = List.of(
+            SelectedWorkload.of("cpu", Map.of("limit", "1000", "units", "2")),
+            SelectedWorkload.of("spawn", Map.of("units", "3")));
     private final List<MisbehavingModel> created = new ArrayList<>();
     private final StringWriter printed = new StringWriter();
 
     /** Runs the verification over {@code models} at P = 1 with the given behaviour per id; returns the exit code. */
     private int verify(List<String> models, List<Integer> cores, Map<String, MisbehavingModel.Behaviour> behaviours)
             throws InterruptedException {
-        VerifyReport report = new VerifyReport(new PrintWriter(printed), models, workloads, cores);
+        VerifyReport report = new VerifyReport(new PrintWriter(printed), models, described(), cores);
         report.header();
         new Verification((id, parallelism) -> {
             MisbehavingModel model = new MisbehavingModel(id, parallelism, behaviours.get(id));
@@ -35,6 +37,15 @@ class VerificationTest {
             return model;
         }, report).run(models, cores, workloads);
         return report.summary(0);
+    }
+
+    private static List<String> serverThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith("loopback-server-")).toList();
+    }
+
+    private List<Workload> described() {
+        return workloads.stream().map(SelectedWorkload::described).toList();
     }
 
     private List<String> lines() {
@@ -81,6 +92,51 @@ class VerificationTest {
     }
 
     @Test
+    void ioIsRunAgainstAServerOpenedForTheRunAloneWhichAnswersEveryUnit() throws InterruptedException {
+        List<SelectedWorkload> io = List.of(SelectedWorkload.of("io", Map.of("units", "5", "delayMs", "1")));
+        List<Integer> ports = new ArrayList<>();
+        List<Boolean> serverRanDuringTheRun = new ArrayList<>();
+        MisbehavingModel.Behaviour onTheCallingThread = workload -> {
+            Batch batch = (Batch) workload;
+            int port = ((Request) batch.kernel()).port();
+            ports.add(port);
+            serverRanDuringTheRun.add(serverThreads().contains("loopback-server-" + port));
+            return batch.runRange(0, batch.units());
+        };
+        VerifyReport report = new VerifyReport(new PrintWriter(printed), List.of("caller"),
+                io.stream().map(SelectedWorkload::described).toList(), List.of(1, 2));
+
+        new Verification((id, parallelism) -> new MisbehavingModel(id, parallelism, onTheCallingThread), report)
+                .run(List.of("caller"), List.of(1, 2), io);
+
+        assertEquals(Bench.OK, report.summary(0), printed.toString());
+        assertTrue(row("caller", "io").endsWith(" ok"), printed.toString());
+        assertEquals(List.of(true, true), serverRanDuringTheRun);
+        assertTrue(ports.get(0) != 0 && ports.get(1) != 0, "each run was bound to a server: " + ports);
+        assertEquals(0, ((Request) ((Batch) io.getFirst().described()).kernel()).port(),
+                "the workload the table describes stays unbound; each run had one of its own");
+        assertEquals(List.of(), serverThreads(), "every server stopped with its run");
+    }
+
+    @Test
+    void aModelThatRefusesIoIsAskedBeforeAnyServerStarts() throws InterruptedException {
+        List<SelectedWorkload> io = List.of(SelectedWorkload.of("io", Map.of("units", "5", "delayMs", "1")));
+        VerifyReport report = new VerifyReport(new PrintWriter(printed), List.of("bounded"),
+                io.stream().map(SelectedWorkload::described).toList(), List.of(1));
+        List<MisbehavingModel> models = new ArrayList<>();
+
+        new Verification((id, parallelism) -> {
+            MisbehavingModel model = new MisbehavingModel(id, parallelism, MisbehavingModel.RIGHT)
+                    .limitedOn("io", "too many sockets");
+            models.add(model);
+            return model;
+        }, report).run(List.of("bounded"), List.of(1), io);
+
+        assertTrue(row("bounded", "io").endsWith("n/a: too many sockets"), printed.toString());
+        assertEquals(0, models.getFirst().runs());
+    }
+
+    @Test
     void aMultiLineFailureIsShownAsItsFirstLine() {
         assertEquals("worker 1 exited with 1", Verification.oneLine(
                 new IllegalStateException("worker 1 exited with 1\nException in thread main\n\tat Worker.main")));
@@ -89,7 +145,7 @@ class VerificationTest {
 
     @Test
     void aModelThatCannotBeCreatedFailsEachOfItsPairsAndTheOtherModelsStillRun() throws InterruptedException {
-        VerifyReport report = new VerifyReport(new PrintWriter(printed), List.of("unstartable", "sound"), workloads,
+        VerifyReport report = new VerifyReport(new PrintWriter(printed), List.of("unstartable", "sound"), described(),
                 List.of(1));
         new Verification((id, parallelism) -> {
             if (id.equals("unstartable")) {
@@ -108,7 +164,7 @@ class VerificationTest {
 
     @Test
     void aDeclaredLimitIsNotApplicableIsNotRunAndIsNoFailure() throws InterruptedException {
-        VerifyReport report = new VerifyReport(new PrintWriter(printed), List.of("bounded"), workloads, List.of(1));
+        VerifyReport report = new VerifyReport(new PrintWriter(printed), List.of("bounded"), described(), List.of(1));
         List<MisbehavingModel> models = new ArrayList<>();
         new Verification((id, parallelism) -> {
             MisbehavingModel model = new MisbehavingModel(id, parallelism, MisbehavingModel.RIGHT)

@@ -20,9 +20,13 @@ import org.junit.jupiter.api.Timeout;
 /** {@code bench verify} against the models on the class path. */
 class VerifyCommandTest {
 
-    /** Every workload small enough that a run takes milliseconds. */
+    /**
+     * Every workload small enough that a run takes milliseconds: three workers in the ring, three
+     * sharing the contention's counter in three stripes, three pinning workers each with a lock.
+     */
     private static final String[] SMALL_SIZES = {"-p", "limit=3000", "-p", "units=6", "-p", "delayMs=1",
-            "-p", "width=3", "-p", "depth=3", "-p", "hops=50"};
+            "-p", "width=3", "-p", "depth=3", "-p", "hops=50", "-p", "workers=3", "-p", "locks=3", "-p", "updates=20",
+            "-p", "holdMs=1", "-p", "payload=100"};
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -57,12 +61,29 @@ class VerifyCommandTest {
                 .map(ModelProvider::id).findFirst();
         Assumptions.assumeTrue(model.isPresent(), "no process model on the class path yet");
 
-        CommandLineRun run = CommandLineRun.of("verify", "--models", model.get(), "--workloads", "cpu,handoff",
-                "--cores", "2", "-p", "limit=3000", "-p", "units=4", "-p", "hops=20");
+        CommandLineRun run = CommandLineRun.of("verify", "--models", model.get(), "--workloads", "cpu,handoff,io,transfer,contention",
+                "--cores", "2", "-p", "limit=3000", "-p", "units=4", "-p", "hops=20", "-p", "delayMs=1", "-p", "payload=1000",
+                "-p", "workers=2", "-p", "updates=10");
 
         assertEquals(Bench.OK, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().contains("2 runs in ") && run.out().contains("2 ok"), run.out());
+        assertTrue(run.out().contains("5 runs in ") && run.out().contains("5 ok"), run.out());
         assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList());
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void ioIsVerifiedAgainstItsOwnServerWhichIsGoneAfterwards() {
+        Optional<String> model = ModelRegistry.providers().stream().filter(provider -> !startsProcesses(provider))
+                .map(ModelProvider::id).findFirst();
+        Assumptions.assumeTrue(model.isPresent(), "no in-JVM model on the class path yet");
+
+        CommandLineRun run = CommandLineRun.of("verify", "--models", model.get(), "--workloads", "io", "--cores", "1,2",
+                "-p", "units=20", "-p", "delayMs=1");
+
+        assertEquals(Bench.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("2 runs in ") && run.out().contains("2 ok, 0 n/a, 0 mismatched, 0 failed"), run.out());
+        assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith("loopback-server-")).toList(), "a server outlived its run");
     }
 
     @Test

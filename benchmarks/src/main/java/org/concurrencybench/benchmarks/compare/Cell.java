@@ -7,24 +7,33 @@ import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 
 /**
  * One measurement of a comparison: a workload's benchmark, a model (or the baseline) and P,
- * at the workload's sizes. Each cell is its own JMH run with its own forks and result file.
+ * at one value of each of the workload's sizes. Each cell is its own JMH run with its own forks
+ * and result file.
+ *
+ * @param variant the swept sizes that tell this cell's sizes from its siblings', such as
+ *                {@code payload=65536}; empty when the workload's sizes are not swept
  */
-public record Cell(WorkloadBenchmark benchmark, String model, int cores, Map<String, String> sizes) {
+public record Cell(WorkloadBenchmark benchmark, String model, int cores, Map<String, String> sizes, String variant) {
 
     public Cell {
         sizes = Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
     }
 
-    public static Cell baseline(Map<String, String> cpuSizes) {
-        return new Cell(WorkloadBenchmark.CPU_BASELINE, WorkloadBenchmark.BASELINE_MODEL, 1, cpuSizes);
+    /** A cell of a workload whose sizes are not swept. */
+    public Cell(WorkloadBenchmark benchmark, String model, int cores, Map<String, String> sizes) {
+        this(benchmark, model, cores, sizes, "");
+    }
+
+    public static Cell baseline(Map<String, String> cpuSizes, String variant) {
+        return new Cell(WorkloadBenchmark.CPU_BASELINE, WorkloadBenchmark.BASELINE_MODEL, 1, cpuSizes, variant);
     }
 
     public String workload() {
         return benchmark.workload();
     }
 
-    /** {@code cpu: thread-pool at P=2}. */
+    /** {@code cpu: thread-pool at P=2}; {@code transfer, payload=65536: process-pool at P=2}. */
     public String describe() {
-        return workload() + ": " + model + " at P=" + cores;
+        return workload() + (variant.isEmpty() ? "" : ", " + variant) + ": " + model + " at P=" + cores;
     }
 }

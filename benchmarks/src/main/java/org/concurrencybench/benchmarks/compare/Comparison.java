@@ -28,6 +28,7 @@ import org.concurrencybench.benchmarks.report.ReportWriter;
 import org.concurrencybench.benchmarks.report.RunRecord;
 import org.concurrencybench.benchmarks.report.Source;
 import org.concurrencybench.benchmarks.report.TextRenderer;
+import org.concurrencybench.core.ModelRegistry;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
@@ -56,10 +57,17 @@ public final class Comparison {
     public record Settings(List<String> models, List<String> workloads, List<Integer> cores,
                            Map<String, Map<String, String>> sizes, Profile profile, Path out, String jmhArguments) {
 
-        /** The profile's settings in words, and the JMH options that override them. */
+        /**
+         * The profile's settings in words, the models it left out (when the models are the ones it
+         * picks, not a list given with --models), and the JMH options that override them.
+         */
         String describe() {
-            return profile.describe() + (jmhArguments == null || jmhArguments.isBlank() ? ""
-                    : "; with JMH options " + jmhArguments.strip());
+            List<String> registered = ModelRegistry.ids();
+            List<String> leftOut = models.equals(profile.defaultModels(registered)) ? profile.leftOut(registered) : List.of();
+            return profile.describe()
+                    + (leftOut.isEmpty() ? "" : "; " + String.join(", ", leftOut) + " left out (" + profile.id()
+                            + "; name it with --models to measure it)")
+                    + (jmhArguments == null || jmhArguments.isBlank() ? "" : "; with JMH options " + jmhArguments.strip());
         }
     }
 
@@ -223,7 +231,7 @@ public final class Comparison {
     private void writeRun(String status) throws IOException {
         List<RunRecord.Cell> cells = new ArrayList<>();
         statuses.forEach((cell, outcome) -> cells.add(new RunRecord.Cell(cell.workload(), cell.model(), cell.cores(),
-                outcome.outcome(), outcome.reason())));
+                outcome.outcome(), outcome.reason(), cell.sizes())));
         folder.write(new RunRecord(status, settings.profile().id(), settings.describe(), settings.models(),
                 settings.workloads(), settings.cores(), settings.sizes(), cells));
     }
@@ -267,7 +275,8 @@ public final class Comparison {
 
     private void printNotApplicable(Plan plan) {
         Map<Pair, TreeSet<Integer>> byPair = new LinkedHashMap<>();
-        plan.notApplicable().forEach((cell, reason) -> byPair.computeIfAbsent(new Pair(cell.workload(), cell.model(), reason),
+        plan.notApplicable().forEach((cell, reason) -> byPair.computeIfAbsent(new Pair(
+                cell.workload() + (cell.variant().isEmpty() ? "" : ", " + cell.variant()), cell.model(), reason),
                 ignored -> new TreeSet<>()).add(cell.cores()));
         byPair.forEach((pair, cores) -> out.println("  n/a:       " + pair.workload() + ": " + pair.model() + " at P = "
                 + cores.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ": " + pair.reason()));

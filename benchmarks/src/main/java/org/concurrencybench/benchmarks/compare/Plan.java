@@ -10,9 +10,10 @@ import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
 
 /**
- * The cells of a comparison in the order they run: workload by workload (so that an
- * interrupted run leaves whole tables), each model across its P values, and before the cpu
- * models the baseline at P = 1. Pairs a model declared a limit for are set aside as n/a.
+ * The cells of a comparison in the order they run: workload by workload, and within a workload
+ * variant by variant of its swept sizes (so that an interrupted run leaves whole tables), each
+ * model across its P values, and before the cpu models the baseline at P = 1. Pairs a model
+ * declared a limit for are set aside as n/a.
  *
  * @param toMeasure     the cells to run, in order
  * @param notApplicable the cells a model cannot run, with its reason
@@ -24,10 +25,23 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
         notApplicable = Collections.unmodifiableMap(new LinkedHashMap<>(notApplicable));
     }
 
+    /** @param sizes each workload's sizes, as {@link WorkloadSizes} makes them: a value may list several */
     public static Plan of(List<String> models, List<String> workloads, List<Integer> cores,
                           Map<String, Map<String, String>> sizes, Limits limits) {
-        List<Workload> built = workloads.stream().map(id -> Workloads.create(id, sizes.get(id))).toList();
-        Map<ModelAt, Map<String, String>> reasons = new LinkedHashMap<>();
+        Map<String, List<Variant>> variants = new LinkedHashMap<>();
+        List<Workload> built = new ArrayList<>();
+        for (String workload : workloads) {
+            List<String> swept = SizeVariants.swept(sizes.get(workload));
+            List<Variant> ofWorkload = new ArrayList<>();
+            for (Map<String, String> variantSizes : SizeVariants.of(sizes.get(workload))) {
+                Variant variant = new Variant(variantSizes, SizeVariants.label(variantSizes, swept),
+                        Workloads.create(workload, variantSizes));
+                ofWorkload.add(variant);
+                built.add(variant.workload());
+            }
+            variants.put(workload, ofWorkload);
+        }
+        Map<ModelAt, Map<Workload, String>> reasons = new LinkedHashMap<>();
         for (String model : models) {
             for (int p : cores) {
                 reasons.put(new ModelAt(model, p), limitsOrNone(limits, model, p, built));
@@ -36,18 +50,19 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
         List<Cell> toMeasure = new ArrayList<>();
         Map<Cell, String> notApplicable = new LinkedHashMap<>();
         for (String workload : workloads) {
-            Map<String, String> workloadSizes = sizes.get(workload);
-            if (workload.equals(WorkloadBenchmark.CPU_BASELINE.workload()) && cores.contains(1)) {
-                toMeasure.add(Cell.baseline(workloadSizes));
-            }
-            for (String model : models) {
-                for (int p : cores) {
-                    Cell cell = new Cell(WorkloadBenchmark.of(workload), model, p, workloadSizes);
-                    String reason = reasons.get(new ModelAt(model, p)).get(workload);
-                    if (reason != null) {
-                        notApplicable.put(cell, reason);
-                    } else {
-                        toMeasure.add(cell);
+            for (Variant variant : variants.get(workload)) {
+                if (workload.equals(WorkloadBenchmark.CPU_BASELINE.workload()) && cores.contains(1)) {
+                    toMeasure.add(Cell.baseline(variant.sizes(), variant.label()));
+                }
+                for (String model : models) {
+                    for (int p : cores) {
+                        Cell cell = new Cell(WorkloadBenchmark.of(workload), model, p, variant.sizes(), variant.label());
+                        String reason = reasons.get(new ModelAt(model, p)).get(variant.workload());
+                        if (reason != null) {
+                            notApplicable.put(cell, reason);
+                        } else {
+                            toMeasure.add(cell);
+                        }
                     }
                 }
             }
@@ -58,11 +73,15 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
     private record ModelAt(String model, int cores) {
     }
 
+    /** One combination of a workload's swept sizes, and the workload it makes. */
+    private record Variant(Map<String, String> sizes, String label, Workload workload) {
+    }
+
     /**
      * A model that cannot even be created to be asked is left to its forks, which fail with the
      * model's own error and stop the comparison: a broken model is a failure, not an n/a.
      */
-    private static Map<String, String> limitsOrNone(Limits limits, String model, int cores, List<Workload> workloads) {
+    private static Map<Workload, String> limitsOrNone(Limits limits, String model, int cores, List<Workload> workloads) {
         try {
             return limits.of(model, cores, workloads);
         } catch (RuntimeException cannotAsk) {

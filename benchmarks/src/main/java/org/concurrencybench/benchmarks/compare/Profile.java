@@ -16,21 +16,37 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Profile {
 
     /**
-     * Blocking and mixed at 100 units rather than the catalog's 1,000: every model runs the same
-     * 100 tasks, and process-per-task, which starts a JVM per task P at a time, needs seconds per
-     * operation instead of minutes (a mixed task's slice of CPU does not change that: the JVM
-     * start dwarfs it). Everything else runs at the catalog's sizes.
+     * A first look at every workload in six to seven minutes on two cores: that budget sets what
+     * quick shortens and leaves out. Each cell is a JMH fork (0.3 to 0.5 s besides its
+     * iterations), so the iterations are 200 ms. Blocking, mixed and io run 100 tasks rather than
+     * the catalog's 1,000, so that a pool of P threads, which waits for its tasks P at a time,
+     * needs a second per operation instead of ten; handoff passes its token 10,000 times, since
+     * a hop of the process models is a round trip through two pipes and 100,000 of them take
+     * seconds; transfer runs three payloads of its four (none, 64 KiB, 1 MiB: both sides of the
+     * goal's 64 KiB); contention makes 10,000 updates per worker rather than 100,000. Pinning
+     * runs as the benchmark does. Every model runs the same sizes.
+     *
+     * <p>process-per-task is left out unless {@code --models} names it: it starts a JVM for
+     * every task, so on each batch of 100 tasks its operation is 100 JVM start-ups, seconds
+     * each, which alone would double the run and say nothing cpu's and handoff's cells do not.
      */
-    QUICK(1, 1, TimeValue.milliseconds(400), 3, TimeValue.milliseconds(400),
-            List.of("blocking.units=100", "mixed.units=100")),
+    QUICK(1, 1, TimeValue.milliseconds(200), 3, TimeValue.milliseconds(200),
+            List.of("blocking.units=100", "handoff.hops=10000", "mixed.units=100", "io.units=100",
+                    "transfer.payload=0,65536,1048576", "contention.updates=10000"),
+            List.of("process-per-task")),
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS),
-            BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of());
+            BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
+            List.of());
 
     /** The most cores quick uses by default: P = 1 and 2 show whether a model scales at all. */
     private static final int QUICK_MAX_CORES = 2;
 
-    /** What a fork costs besides its iterations: JVM start, JMH's set-up, the model's pools or workers. */
-    private static final double FORK_OVERHEAD_SECONDS = 1.5;
+    /**
+     * What a cell costs besides its iterations: JMH's run, the fork's JVM start and set-up, the
+     * model's pools or workers (0.3 s for an in-JVM model on the reference machine, more for
+     * worker JVMs).
+     */
+    private static final double FORK_OVERHEAD_SECONDS = 0.5;
 
     private final int forks;
     private final int warmupIterations;
@@ -38,10 +54,12 @@ public enum Profile {
     private final int measurementIterations;
     private final TimeValue measurementTime;
     private final List<String> sizes;
+    private final List<String> leftOut;
 
     Profile(int forks, int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime,
-            List<String> sizes) {
+            List<String> sizes, List<String> leftOut) {
         this.sizes = sizes;
+        this.leftOut = leftOut;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupTime = warmupTime;
@@ -81,6 +99,16 @@ public enum Profile {
         return sizes.stream().filter(size -> workloads.contains(size.substring(0, size.indexOf('.')))).toList();
     }
 
+    /** The models this profile runs when {@code --models} does not say: the registered ones, less those it leaves out. */
+    public List<String> defaultModels(List<String> registered) {
+        return registered.stream().filter(model -> !leftOut.contains(model)).toList();
+    }
+
+    /** The registered models this profile leaves out unless they are named. */
+    public List<String> leftOut(List<String> registered) {
+        return registered.stream().filter(leftOut::contains).toList();
+    }
+
     /** Quick: P = 1, 2 (as far as the machine has them); full: the whole ladder 1, 2, 4, ... up to the processors. */
     public List<Integer> defaultCores(int processors) {
         List<Integer> ladder = Selection.ladder(processors);
@@ -99,7 +127,7 @@ public enum Profile {
         return Math.max(1, cellForks) * (FORK_OVERHEAD_SECONDS + iterations);
     }
 
-    /** {@code 1 fork, warm-up 1 x 400 ms, measurement 3 x 400 ms}. */
+    /** {@code 1 fork, warm-up 1 x 200 ms, measurement 3 x 200 ms}. */
     public String describe() {
         return forks + (forks == 1 ? " fork" : " forks") + ", warm-up " + warmupIterations + " x " + warmupTime
                 + ", measurement " + measurementIterations + " x " + measurementTime;

@@ -3,24 +3,30 @@ package org.concurrencybench.benchmarks.compare;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.concurrencybench.core.Workload;
+import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.WorkloadSpec;
 import org.concurrencybench.core.Workloads;
 
 /**
  * The {@code -p name=value} options of bench compare, turned into each selected workload's
  * sizes. {@code -p units=100} sets {@code units} of every selected workload that has it;
- * {@code -p spawn.units=100} sets it for spawn alone. Every workload gets all of its
- * parameters, defaults included, as the catalog prints them, so JMH's output and the report
- * show every figure.
+ * {@code -p spawn.units=100} sets it for spawn alone; {@code -p transfer.payload=0,65536}
+ * sweeps it, a cell per value. A size not given is the benchmark's own {@code @Param}: the
+ * catalog's default, or the benchmark's sweep where it has one (transfer's payloads, the kinds
+ * of lock). Every workload gets all of its parameters, as the catalog writes them (a number
+ * without separators, a choice by its name), so JMH's output and the report show every figure.
  */
 public final class WorkloadSizes {
 
     private WorkloadSizes() {
     }
 
-    /** Each workload's sizes, in catalog order; a bad option is an IllegalArgumentException naming it. */
+    /**
+     * Each workload's sizes, in catalog order; a bad option, or a combination of swept values
+     * the catalog refuses, is an IllegalArgumentException naming it.
+     */
     public static Map<String, Map<String, String>> of(List<String> workloads, List<String> options) {
         Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
         workloads.forEach(workload -> overrides.put(workload, new LinkedHashMap<>()));
@@ -30,30 +36,49 @@ public final class WorkloadSizes {
         Map<String, Map<String, String>> sizes = new LinkedHashMap<>();
         for (String workload : workloads) {
             WorkloadSpec spec = Workloads.spec(workload);
-            Workload created = spec.create(overrides.get(workload));
+            Map<String, List<String>> declared = WorkloadBenchmark.of(workload).declaredSizes();
             Map<String, String> values = new LinkedHashMap<>();
             for (WorkloadSpec.Parameter parameter : spec.parameters()) {
-                // the workload's own figure: 2_000_000 given on the command line becomes 2000000
-                Long value = created.parameters().get(parameter.name());
-                values.put(parameter.name(), value != null ? String.valueOf(value)
-                        : overrides.get(workload).getOrDefault(parameter.name(), String.valueOf(parameter.defaultValue())));
+                String given = overrides.get(workload).get(parameter.name());
+                List<String> raw = given != null ? SizeVariants.values(given)
+                        : declared.getOrDefault(parameter.name(), List.of(parameter.displayDefault()));
+                values.put(parameter.name(), String.join(",", raw.stream().map(value -> written(parameter, value))
+                        .distinct().toList()));
+            }
+            for (Map<String, String> variant : SizeVariants.of(values)) {
+                // the catalog checks each value, and each combination (lock=atomic refuses holdMs > 0)
+                Workloads.create(workload, variant);
             }
             sizes.put(workload, values);
         }
         return sizes;
     }
 
+    /** A value as the catalog writes it: {@code 2_000_000} as 2000000, {@code Reentrant} as reentrant. */
+    private static String written(WorkloadSpec.Parameter parameter, String value) {
+        if (!parameter.choices().isEmpty()) {
+            String name = value.strip().toLowerCase(Locale.ROOT);
+            return parameter.choices().contains(name) ? name : value;
+        }
+        String digits = value.strip().replace("_", "");
+        try {
+            return String.valueOf(Long.parseLong(digits));
+        } catch (NumberFormatException notANumber) {
+            return value; // the catalog refuses it, naming the parameter
+        }
+    }
+
     private static void apply(String option, List<String> workloads, Map<String, Map<String, String>> overrides) {
         int equals = option.indexOf('=');
         if (equals <= 0 || equals == option.length() - 1) {
-            throw new IllegalArgumentException("-p takes name=value or workload.name=value, such as -p units=100"
-                    + " or -p spawn.units=100; got '" + option + "'");
+            throw new IllegalArgumentException("-p takes name=value or workload.name=value, such as -p units=100,"
+                    + " -p spawn.units=100 or -p transfer.payload=0,65536 (a cell per value); got '" + option + "'");
         }
         String name = option.substring(0, equals).strip();
         String value = option.substring(equals + 1).strip();
-        if (value.contains(",")) {
-            throw new IllegalArgumentException("-p " + name + " takes one value, got '" + value
-                    + "'; run bench compare once per size to compare sizes");
+        if (SizeVariants.values(value).contains("")) {
+            throw new IllegalArgumentException("-p " + name + " has an empty value in '" + value
+                    + "'; several values are separated by single commas, such as -p transfer.payload=0,65536");
         }
         if (name.equals("model") || name.equals("cores")) {
             throw new IllegalArgumentException("-p " + name + " is chosen with --" + (name.equals("model") ? "models" : "cores")

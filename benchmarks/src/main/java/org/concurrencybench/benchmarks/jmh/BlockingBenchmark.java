@@ -1,8 +1,6 @@
 package org.concurrencybench.benchmarks.jmh;
 
 import java.util.Map;
-import org.concurrencybench.core.Workload;
-import org.concurrencybench.core.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -29,9 +27,17 @@ public class BlockingBenchmark extends ModelBenchmark {
     @Param("10")
     public String delayMs;
 
+    /** Bytes each task returns besides its number; 0: none, so the figure is the workload's own. */
+    @Param("0")
+    public String payload;
+
+    public BlockingBenchmark() {
+        super("blocking");
+    }
+
     @Override
-    protected Workload workload() {
-        return Workloads.create("blocking", Map.of("units", units, "delayMs", delayMs));
+    protected Map<String, String> sizes() {
+        return Map.of("units", units, "delayMs", delayMs, "payload", payload);
     }
 
     @Benchmark

@@ -32,12 +32,16 @@ public class CpuBaselineBenchmark extends BenchmarkDefaults {
     @Param("64")
     public String units;
 
+    /** As {@link CpuBenchmark}'s: the same work, bytes included, as the models are measured on. */
+    @Param("0")
+    public String payload;
+
     private Batch batch;
     private AnswerCheck answers;
 
     @Setup(Level.Trial)
     public void buildWorkload() {
-        batch = (Batch) Workloads.create("cpu", Map.of("limit", limit, "units", units));
+        batch = (Batch) Workloads.create("cpu", Map.of("limit", limit, "units", units, "payload", payload));
         answers = new AnswerCheck("baseline", batch);
     }
 

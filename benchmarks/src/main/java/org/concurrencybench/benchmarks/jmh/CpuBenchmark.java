@@ -1,8 +1,6 @@
 package org.concurrencybench.benchmarks.jmh;
 
 import java.util.Map;
-import org.concurrencybench.core.Workload;
-import org.concurrencybench.core.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -27,9 +25,17 @@ public class CpuBenchmark extends ModelBenchmark {
     @Param("64")
     public String units;
 
+    /** Bytes each task returns besides its number; 0: none, so the figure is the workload's own. */
+    @Param("0")
+    public String payload;
+
+    public CpuBenchmark() {
+        super("cpu");
+    }
+
     @Override
-    protected Workload workload() {
-        return Workloads.create("cpu", Map.of("limit", limit, "units", units));
+    protected Map<String, String> sizes() {
+        return Map.of("limit", limit, "units", units, "payload", payload);
     }
 
     @Benchmark

@@ -1,8 +1,6 @@
 package org.concurrencybench.benchmarks.jmh;
 
 import java.util.Map;
-import org.concurrencybench.core.Workload;
-import org.concurrencybench.core.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -25,9 +23,13 @@ public class HandoffBenchmark extends ModelBenchmark {
     @Param("100000")
     public String hops;
 
+    public HandoffBenchmark() {
+        super("handoff");
+    }
+
     @Override
-    protected Workload workload() {
-        return Workloads.create("handoff", Map.of("workers", workers, "hops", hops));
+    protected Map<String, String> sizes() {
+        return Map.of("workers", workers, "hops", hops);
     }
 
     @Benchmark

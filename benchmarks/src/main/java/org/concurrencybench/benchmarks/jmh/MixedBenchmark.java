@@ -1,8 +1,6 @@
 package org.concurrencybench.benchmarks.jmh;
 
 import java.util.Map;
-import org.concurrencybench.core.Workload;
-import org.concurrencybench.core.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -11,7 +9,7 @@ import org.openjdk.jmh.annotations.Param;
  * that compute a little and then call something slow?
  *
  * <p>One operation runs {@code units} tasks that each count the primes among {@code work}
- * numbers by trial division (a slice of tens of microseconds), then sleep {@code delayMs}, and
+ * numbers by trial division (a slice of a few microseconds), then sleep {@code delayMs}, and
  * return the count. The ideal at P cores is one wait plus {@code units} slices spread over P
  * cores. A pool of P threads holds a thread through each sleep, so it overlaps only P waits and
  * needs about {@code units / P} sleeps one after another; a model that starts a thread per task
@@ -26,15 +24,23 @@ public class MixedBenchmark extends ModelBenchmark {
     @Param("1000")
     public String units;
 
-    @Param("700")
+    @Param("100")
     public String work;
 
     @Param("10")
     public String delayMs;
 
+    /** Bytes each task returns besides its number; 0: none, so the figure is the workload's own. */
+    @Param("0")
+    public String payload;
+
+    public MixedBenchmark() {
+        super("mixed");
+    }
+
     @Override
-    protected Workload workload() {
-        return Workloads.create("mixed", Map.of("units", units, "work", work, "delayMs", delayMs));
+    protected Map<String, String> sizes() {
+        return Map.of("units", units, "work", work, "delayMs", delayMs, "payload", payload);
     }
 
     @Benchmark

@@ -1,9 +1,12 @@
 package org.concurrencybench.benchmarks.jmh;
 
+import java.util.Map;
 import java.util.Optional;
 import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.OpenWorkload;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.Workloads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -13,10 +16,13 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One workload run by one model at P cores: what every workload's benchmark shares. The model
- * comes from the registry by id, so a benchmark never knows which implementation it drives;
- * it is built before the trial and closed after it, so pools and worker processes are not
- * timed. Each subclass names its workload's sizes as {@code @Param}s with the catalog's
- * defaults and has one {@code @Benchmark} method that calls {@link #runOnce()}.
+ * comes from the registry by id, so a benchmark never knows which implementation it drives.
+ * The workload is opened before the trial (for io that starts its loopback server, bound to
+ * 127.0.0.1 on a port the OS picks) and the model is built after it; after the trial the model
+ * is closed first, so no unit still talks to the server, and then the workload. Neither is
+ * timed. Each subclass gives its catalog id to the constructor, names the workload's sizes as
+ * {@code @Param}s with the catalog's defaults, returns them from {@link #sizes()}, and has one
+ * {@code @Benchmark} method that calls {@link #runOnce()}.
  *
  * <p>{@code cores} is P for the model. {@code ./bench compare} also holds each fork to P
  * processors; run directly, a fork sees the machine's processors (and says so) unless it is
@@ -28,34 +34,38 @@ public abstract class ModelBenchmark extends BenchmarkDefaults {
 
     /** Every model of the suite, in DESIGN.md's order; {@code -p model=...} picks some. */
     @Param({"threads", "thread-pool", "fork-join", "completable-future", "async", "virtual", "process-pool",
-            "process-per-task"})
+            "process-pool-shm", "process-per-task"})
     public String model;
 
     /** P: the cores the model may use. */
     @Param("1")
     public int cores;
 
+    private final String workloadId;
+    private OpenWorkload openWorkload;
     private ConcurrencyModel concurrencyModel;
-    private Workload workload;
     private AnswerCheck answers;
 
-    /** The workload, built from this benchmark's {@code @Param} sizes through core's catalog. */
-    protected abstract Workload workload();
+    /** @param workloadId the catalog id of the workload this benchmark measures */
+    protected ModelBenchmark(String workloadId) {
+        this.workloadId = workloadId;
+    }
+
+    /** This benchmark's {@code @Param} sizes by the catalog's parameter names. */
+    protected abstract Map<String, String> sizes();
 
     @Setup(Level.Trial)
-    public final void createModel() {
-        Workload created = workload();
-        ConcurrencyModel candidate = ModelRegistry.create(model, cores);
-        Optional<String> limit = candidate.limit(created);
-        if (limit.isPresent()) {
-            candidate.close();
-            // Thrown, not skipped: run directly, JMH shows this reason (and with -foe true stops);
-            // ./bench compare asks the same question first and reports the pair as n/a.
-            throw new IllegalStateException("n/a: " + model + " cannot run " + created.describe() + ": " + limit.get());
+    public final void openWorkloadAndCreateModel() {
+        // the sizes are checked (and io's server started) before any worker JVM is spent on them
+        OpenWorkload opened = Workloads.open(workloadId, sizes());
+        try {
+            concurrencyModel = modelFor(opened.workload());
+        } catch (RuntimeException refused) {
+            closeAfter(refused, opened);
+            throw refused;
         }
-        concurrencyModel = candidate;
-        workload = created;
-        answers = new AnswerCheck(model, created);
+        openWorkload = opened;
+        answers = new AnswerCheck(model, opened.workload());
         int visible = Runtime.getRuntime().availableProcessors();
         if (visible != cores) {
             System.out.println("# Note: " + model + " has P=" + cores + " but this JVM sees " + visible
@@ -63,9 +73,21 @@ public abstract class ModelBenchmark extends BenchmarkDefaults {
         }
     }
 
+    private ConcurrencyModel modelFor(Workload workload) {
+        ConcurrencyModel candidate = ModelRegistry.create(model, cores);
+        Optional<String> limit = candidate.limit(workload);
+        if (limit.isPresent()) {
+            candidate.close();
+            // Thrown, not skipped: run directly, JMH shows this reason (and with -foe true stops);
+            // ./bench compare asks the same question first and reports the pair as n/a.
+            throw new IllegalStateException("n/a: " + model + " cannot run " + workload.describe() + ": " + limit.get());
+        }
+        return candidate;
+    }
+
     /** Runs the workload once and returns its answer, which is checked when the iteration ends. */
     protected final long runOnce() throws InterruptedException {
-        return answers.record(concurrencyModel.run(workload));
+        return answers.record(concurrencyModel.run(openWorkload.workload()));
     }
 
     @TearDown(Level.Iteration)
@@ -73,11 +95,39 @@ public abstract class ModelBenchmark extends BenchmarkDefaults {
         answers.verify();
     }
 
+    /** The model first: its units may still hold connections to the workload's server. */
     @TearDown(Level.Trial)
-    public final void closeModel() {
-        if (concurrencyModel != null) {
-            concurrencyModel.close();
-            concurrencyModel = null;
+    public final void closeModelThenWorkload() {
+        ConcurrencyModel closingModel = concurrencyModel;
+        OpenWorkload closingWorkload = openWorkload;
+        concurrencyModel = null;
+        openWorkload = null;
+        try {
+            if (closingModel != null) {
+                closingModel.close();
+            }
+        } catch (RuntimeException failed) {
+            closeAfter(failed, closingWorkload);
+            throw failed;
+        }
+        if (closingWorkload != null) {
+            closingWorkload.close();
+        }
+    }
+
+    /** The workload this trial runs, while it is open; null before the set-up and after the tear-down. */
+    OpenWorkload openWorkload() {
+        return openWorkload;
+    }
+
+    private static void closeAfter(RuntimeException failure, OpenWorkload workload) {
+        if (workload == null) {
+            return;
+        }
+        try {
+            workload.close();
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.concurrencybench.benchmarks.jmh;
 
 import java.util.Map;
-import org.concurrencybench.core.Workload;
-import org.concurrencybench.core.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -22,9 +20,17 @@ public class SpawnBenchmark extends ModelBenchmark {
     @Param("10000")
     public String units;
 
+    /** Bytes each task returns besides its number; 0: none, so the figure is the workload's own. */
+    @Param("0")
+    public String payload;
+
+    public SpawnBenchmark() {
+        super("spawn");
+    }
+
     @Override
-    protected Workload workload() {
-        return Workloads.create("spawn", Map.of("units", units));
+    protected Map<String, String> sizes() {
+        return Map.of("units", units, "payload", payload);
     }
 
     @Benchmark

@@ -1,8 +1,6 @@
 package org.concurrencybench.benchmarks.jmh;
 
 import java.util.Map;
-import org.concurrencybench.core.Workload;
-import org.concurrencybench.core.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -27,9 +25,13 @@ public class TreeBenchmark extends ModelBenchmark {
     @Param("6")
     public String depth;
 
+    public TreeBenchmark() {
+        super("tree");
+    }
+
     @Override
-    protected Workload workload() {
-        return Workloads.create("tree", Map.of("width", width, "depth", depth));
+    protected Map<String, String> sizes() {
+        return Map.of("width", width, "depth", depth);
     }
 
     @Benchmark

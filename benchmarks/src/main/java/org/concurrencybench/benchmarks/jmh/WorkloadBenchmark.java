@@ -1,7 +1,13 @@
 package org.concurrencybench.benchmarks.jmh;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.concurrencybench.core.WorkloadSpec;
+import org.concurrencybench.core.Workloads;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * The benchmark method that measures each catalog workload, and the baseline: what the
@@ -15,6 +21,10 @@ public enum WorkloadBenchmark {
     TREE("tree", TreeBenchmark.class, "fanOutAndSum"),
     HANDOFF("handoff", HandoffBenchmark.class, "passTheToken"),
     MIXED("mixed", MixedBenchmark.class, "computeThenWaitInEveryTask"),
+    IO("io", IoBenchmark.class, "requestOverLoopbackInEveryTask"),
+    TRANSFER("transfer", TransferBenchmark.class, "returnPayloadFromEveryTask"),
+    CONTENTION("contention", ContentionBenchmark.class, "updateOneSharedCounter"),
+    PINNING("pinning", PinningBenchmark.class, "waitInsideEachWorkersOwnLock"),
     /** The cpu workload with no model: a plain loop on the benchmark thread. */
     CPU_BASELINE("cpu", CpuBaselineBenchmark.class, "plainLoop");
 
@@ -50,6 +60,27 @@ public enum WorkloadBenchmark {
     /** {@code org.concurrencybench.benchmarks.jmh.CpuBenchmark.countPrimes}: JMH's name for it. */
     public String benchmarkName() {
         return benchmarkClass.getName() + "." + method;
+    }
+
+    /**
+     * The values of the benchmark's size {@code @Param}s, in the catalog's order: one value for
+     * most, the catalog's default; several where the benchmark sweeps a parameter (transfer's
+     * payloads, the kinds of lock). They are what {@code java -jar benchmarks.jar} runs and
+     * what {@code bench compare} runs unless told otherwise.
+     */
+    public Map<String, List<String>> declaredSizes() {
+        Map<String, List<String>> sizes = new LinkedHashMap<>();
+        for (WorkloadSpec.Parameter parameter : Workloads.spec(workload).parameters()) {
+            try {
+                Param values = benchmarkClass.getField(parameter.name()).getAnnotation(Param.class);
+                if (values != null) {
+                    sizes.put(parameter.name(), List.of(values.value()));
+                }
+            } catch (NoSuchFieldException undeclared) {
+                // the catalog's default applies; BenchmarkParametersTest keeps every size declared
+            }
+        }
+        return sizes;
     }
 
     /** A regular expression that JMH's include matches with this benchmark alone. */

@@ -21,6 +21,11 @@ final class Figures {
         return number(score) + " ± " + String.format(Locale.ROOT, pattern(score), error);
     }
 
+    /** A whole number with separators: {@code 1,000}. */
+    static String grouped(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
     /** {@code 1.96×}. */
     static String times(double ratio) {
         return String.format(Locale.ROOT, "%.2f×", ratio);
@@ -34,6 +39,17 @@ final class Figures {
     /** {@code +1.2%} or {@code -0.4%}. */
     static String signedPercent(double fraction) {
         return String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
+    }
+
+    /** {@code 0 B}, {@code 1 KiB}, {@code 64 KiB}, {@code 1 MiB}; a size that is no whole power unit in bytes, grouped. */
+    static String bytes(long bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return bytes / (1 << 20) + " MiB";
+        }
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+            return bytes / (1 << 10) + " KiB";
+        }
+        return String.format(Locale.ROOT, "%,d B", bytes);
     }
 
     private static String pattern(double value) {

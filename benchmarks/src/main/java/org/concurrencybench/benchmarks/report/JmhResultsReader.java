@@ -26,6 +26,8 @@ import org.concurrencybench.core.Workloads;
  */
 public final class JmhResultsReader {
 
+    private static final String PAYLOAD = "payload";
+
     private JmhResultsReader() {
     }
 
@@ -78,7 +80,9 @@ public final class JmhResultsReader {
         boolean baseline = WorkloadBenchmark.byName(benchmark).map(WorkloadBenchmark::isBaseline).orElse(false);
         String model = baseline ? WorkloadBenchmark.BASELINE_MODEL : params.getOrDefault("model", "(no model)");
         int cores = cores(file, position, params.get("cores"));
-        return new Measurement(benchmark, workload, sizes(workload, params), model, cores, mode, score, error, unit);
+        String jdk = result.has("jdkVersion") && result.get("jdkVersion").isJsonPrimitive()
+                ? result.get("jdkVersion").getAsString() : null;
+        return new Measurement(benchmark, workload, sizes(workload, params), model, cores, mode, score, error, unit, jdk);
     }
 
     /** The catalog workload a benchmark measures; for a benchmark of another suite, its class name. */
@@ -93,8 +97,14 @@ public final class JmhResultsReader {
         });
     }
 
-    /** The size parameters, in the catalog's order where the workload is known. */
-    private static Map<String, String> sizes(String workload, Map<String, String> params) {
+    /**
+     * The size parameters, in the catalog's order where the workload is known. A choice is its
+     * name, as JMH records it ({@code lock=reentrant}). A payload of 0 where the catalog's
+     * default is 0 is left out, as the workload's own description leaves it out: it is the
+     * batch without bytes, which results from before the parameter existed recorded without it,
+     * so the two compare.
+     */
+    static Map<String, String> sizes(String workload, Map<String, String> params) {
         Map<String, String> rest = new LinkedHashMap<>(params);
         rest.remove("model");
         rest.remove("cores");
@@ -102,8 +112,9 @@ public final class JmhResultsReader {
         if (Workloads.ids().contains(workload)) {
             for (WorkloadSpec.Parameter parameter : Workloads.spec(workload).parameters()) {
                 String value = rest.remove(parameter.name());
-                if (value != null) {
-                    ordered.put(parameter.name(), value);
+                boolean noBytes = parameter.name().equals(PAYLOAD) && parameter.defaultValue() == 0 && "0".equals(value);
+                if (value != null && !noBytes) {
+                    ordered.put(parameter.name(), parameter.choices().isEmpty() ? value : value.toLowerCase(Locale.ROOT));
                 }
             }
         }

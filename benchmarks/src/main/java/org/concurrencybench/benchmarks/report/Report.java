@@ -9,7 +9,7 @@ public record Report(Document document, List<Chart> charts) {
         charts = List.copyOf(charts);
     }
 
-    /** The chart of one workload table, written as {@code file} beside the report. */
-    public record Chart(String file, WorkloadTable table, boolean severalSources) {
+    /** One chart, written as {@code file} beside the report. */
+    public record Chart(String file, Plot plot) {
     }
 }

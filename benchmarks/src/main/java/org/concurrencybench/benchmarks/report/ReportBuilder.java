@@ -2,6 +2,7 @@ package org.concurrencybench.benchmarks.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,38 +35,93 @@ public final class ReportBuilder {
 
         List<Report.Chart> charts = new ArrayList<>();
         Map<String, Integer> chartsPerWorkload = new HashMap<>();
-        for (WorkloadTable table : WorkloadTable.of(sources)) {
-            blocks.add(new Document.Heading(1, table.title()));
-            Explanations.of(table.workload(), table.sizes()).forEach(text -> blocks.add(new Document.Paragraph(text)));
-            ScoreTables tables = new ScoreTables(table, severalSources, comparison);
-            if (table.hasMeasurements()) {
-                blocks.add(new Document.Paragraph("Time per operation in " + table.unit() + " ("
-                        + (table.lowerIsBetter() ? "lower" : "higher") + " is better):"));
+        Map<String, List<WorkloadTable>> byWorkload = new LinkedHashMap<>();
+        WorkloadTable.of(sources).forEach(table -> byWorkload.computeIfAbsent(table.workload(), ignored -> new ArrayList<>())
+                .add(table));
+        for (Map.Entry<String, List<WorkloadTable>> workload : byWorkload.entrySet()) {
+            for (WorkloadTable table : workload.getValue()) {
+                addTable(table, sources, comparison, blocks, charts, chartsPerWorkload);
             }
-            blocks.add(tables.scores());
-            Observations.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
-            Optional<Document.Table> speedUps = tables.speedUps();
-            if (speedUps.isPresent()) {
-                blocks.add(new Document.Heading(2, "Speed-up against P = 1"));
-                blocks.add(new Document.Paragraph("Each model's P = 1 figure divided by its figure at P; in brackets the"
-                        + " parallel efficiency, speed-up / P. 100% would be perfect use of every added core; work that"
-                        + " waits rather than computes (blocking, handoff, mixed's sleeps) is not expected to scale this way."));
-                blocks.add(speedUps.get());
-            }
-            List<String> gaps = tables.gaps();
-            if (!gaps.isEmpty()) {
-                blocks.add(new Document.Paragraph("Not measured:"));
-                blocks.add(new Document.Bullets(gaps));
-            }
-            if (table.hasMeasurements()) {
-                int count = chartsPerWorkload.merge(table.workload(), 1, Integer::sum);
-                String file = table.workload() + (count == 1 ? "" : "-" + count) + ".png";
-                charts.add(new Report.Chart(file, table, severalSources));
-                blocks.add(new Document.Image(file, table.title() + ": " + table.unit() + " against P for every model"
-                        + (Charts.isLogarithmic(table) ? " (logarithmic scale)" : "")));
+            if (workload.getKey().equals(TransferCosts.WORKLOAD)) {
+                addTransferCosts(sources, blocks, charts);
             }
         }
         return new Report(new Document(TITLE, blocks), charts);
+    }
+
+    private static void addTable(WorkloadTable table, List<Source> sources, BaselineComparison comparison,
+                                 List<Document.Block> blocks, List<Report.Chart> charts,
+                                 Map<String, Integer> chartsPerWorkload) {
+        boolean severalSources = sources.size() > 1;
+        blocks.add(new Document.Heading(1, table.title()));
+        Explanations.of(table.workload(), table.sizes()).forEach(text -> blocks.add(new Document.Paragraph(text)));
+        ScoreTables tables = new ScoreTables(table, severalSources, comparison);
+        if (table.hasMeasurements()) {
+            blocks.add(new Document.Paragraph("Time per operation in " + table.unit() + " ("
+                    + (table.lowerIsBetter() ? "lower" : "higher") + " is better):"));
+        }
+        blocks.add(tables.scores());
+        Observations.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
+        IoFloor.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
+        PinningAnalysis.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
+        Goals.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
+        Optional<Document.Table> speedUps = tables.speedUps();
+        if (speedUps.isPresent()) {
+            blocks.add(new Document.Heading(2, "Speed-up against P = 1"));
+            blocks.add(new Document.Paragraph("Each model's P = 1 figure divided by its figure at P; in brackets the"
+                    + " parallel efficiency, speed-up / P. 100% would be perfect use of every added core; work that"
+                    + " waits rather than computes (blocking, handoff, mixed's sleeps, io, pinning) is not expected to"
+                    + " scale this way."));
+            blocks.add(speedUps.get());
+        }
+        List<String> gaps = tables.gaps();
+        if (!gaps.isEmpty()) {
+            blocks.add(new Document.Paragraph("Not measured:"));
+            blocks.add(new Document.Bullets(gaps));
+        }
+        if (table.hasMeasurements()) {
+            Plot plot = Charts.plot(table, severalSources);
+            String file = chartFile(table.workload(), chartsPerWorkload);
+            charts.add(new Report.Chart(file, plot));
+            blocks.add(new Document.Image(file, table.title() + ": " + table.unit() + " against P for every model"
+                    + (Charts.isLogarithmic(plot) ? " (logarithmic scale)" : "")));
+        }
+    }
+
+    /** After transfer's tables: the cost of one unit against its payload, per run and P, with the goal. */
+    private static void addTransferCosts(List<Source> sources, List<Document.Block> blocks, List<Report.Chart> charts) {
+        List<TransferCosts> costs = TransferCosts.of(sources);
+        if (costs.isEmpty()) {
+            return;
+        }
+        boolean severalSources = sources.size() > 1;
+        blocks.add(new Document.Heading(1, "transfer: cost per unit against payload"));
+        blocks.add(new Document.Paragraph("Each figure above divided by its units: microseconds to make, move and"
+                + " check one unit's bytes, ± JMH's interval divided the same way; the cheapest of each column in bold."
+                + " The in-JVM models hand over a reference, so their cost is making and checksumming the bytes, the"
+                + " floor; process-pool's rises with the copy through the pipe, process-pool-shm's with the write into"
+                + " and the read from shared memory."));
+        Map<String, Integer> chartNames = new HashMap<>();
+        for (TransferCosts cost : costs) {
+            // the heading names the workload too: the console shows a table under its nearest heading alone
+            blocks.add(new Document.Heading(2, "transfer, µs per unit: " + cost.describe()
+                    + (severalSources ? " (" + cost.source().label() + ")" : "")));
+            blocks.add(cost.table());
+            Plot plot = cost.plot(severalSources);
+            String file = chartFile("transfer-per-unit", chartNames);
+            charts.add(new Report.Chart(file, plot));
+            blocks.add(new Document.Image(file, plot.title() + ": µs per unit against payload for every model"
+                    + (Charts.isLogarithmic(plot) ? " (logarithmic scale)" : "")));
+        }
+        for (Source source : sources) {
+            blocks.add(new Document.Paragraph((severalSources ? source.label() + ": " : "") + Goals.sharedMemory(costs, source)));
+        }
+    }
+
+    /** {@code cpu.png}, then {@code cpu-2.png} for the workload's next chart. */
+    private static String chartFile(String name, Map<String, Integer> counts) {
+        int count = counts.merge(name, 1, Integer::sum);
+        return name + (count == 1 ? "" : "-" + count) + ".png";
     }
 
     private static List<String> runs(List<Source> sources, Source baseline) {

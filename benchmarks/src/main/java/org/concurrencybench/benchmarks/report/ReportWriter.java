@@ -30,7 +30,7 @@ public final class ReportWriter {
         for (Report.Chart chart : report.charts()) {
             Path file = folder.resolve(chart.file());
             try {
-                AtomicFiles.write(file, Charts.png(chart.table(), chart.severalSources()));
+                AtomicFiles.write(file, Charts.png(chart.plot()));
                 written.add(file);
             } catch (IOException | RuntimeException cannotDraw) {
                 failedCharts.add(chart.file() + " (" + cannotDraw + ")");

@@ -18,15 +18,25 @@ import java.util.Map;
  *
  * @param status     {@code complete}, {@code failed}, {@code interrupted} or {@code running}
  * @param settings   the JMH settings in words: forks, warm-up, measurement
- * @param parameters each workload's sizes, as passed to JMH
+ * @param parameters each workload's sizes; a swept size lists its values, such as {@code 0,65536}
  */
 public record RunRecord(String status, String profile, String settings, List<String> models, List<String> workloads,
                         List<Integer> cores, Map<String, Map<String, String>> parameters, List<Cell> cells) {
 
     public static final String FILE_NAME = "run.json";
 
-    /** One model x workload x P and what became of it. */
-    public record Cell(String workload, String model, int cores, CellOutcome outcome, String reason) {
+    /**
+     * One model x workload x P and what became of it.
+     *
+     * @param sizes the sizes of this cell, one value each (a sweep has a cell per value); null in
+     *              run records written before sweeps, whose cells have the workload's {@code parameters}
+     */
+    public record Cell(String workload, String model, int cores, CellOutcome outcome, String reason,
+                       Map<String, String> sizes) {
+
+        public Cell(String workload, String model, int cores, CellOutcome outcome, String reason) {
+            this(workload, model, cores, outcome, reason, null);
+        }
     }
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();

@@ -78,8 +78,9 @@ public record WorkloadTable(String workload, Map<String, String> sizes, List<Int
                         .measured().put(measurement.cores(), measurement);
             }
             for (RunRecord.Cell gap : source.gaps()) {
-                Map<String, String> sizes = source.run().parameters() == null ? Map.of()
+                Map<String, String> recorded = gap.sizes() != null ? gap.sizes() : source.run().parameters() == null ? Map.of()
                         : source.run().parameters().getOrDefault(gap.workload(), Map.of());
+                Map<String, String> sizes = JmhResultsReader.sizes(gap.workload(), recorded);
                 row(groups, new Key(gap.workload(), sizes), index, source, gap.model()).gaps().putIfAbsent(gap.cores(), gap);
             }
         }

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 class ProfileTest {
+
+    private static final List<String> EVERY_WORKLOAD = List.of("cpu", "blocking", "spawn", "tree", "handoff", "mixed", "io",
+            "transfer", "contention", "pinning");
 
     @Test
     void quickComparesOneAndTwoCoresAsFarAsTheMachineHasThem() {
@@ -27,6 +32,42 @@ class ProfileTest {
         assertEquals(BenchmarkDefaults.MEASUREMENT_ITERATIONS, Profile.FULL.measurementIterations());
         assertTrue(Profile.FULL.measurementTime().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS)
                 > Profile.QUICK.measurementTime().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS));
+        assertEquals(List.of(), Profile.FULL.sizes(EVERY_WORKLOAD), "full runs the benchmarks' own sizes");
+    }
+
+    @Test
+    void quickShrinksTheSlowWorkloadsAndRunsPayloadsOnBothSidesOfTheTransferGoal() {
+        Map<String, Map<String, String>> sizes = WorkloadSizes.of(EVERY_WORKLOAD, Profile.QUICK.sizes(EVERY_WORKLOAD));
+
+        assertEquals("100", sizes.get("blocking").get("units"));
+        assertEquals("100", sizes.get("mixed").get("units"));
+        assertEquals("10000", sizes.get("handoff").get("hops"));
+        assertEquals("100", sizes.get("io").get("units"));
+        assertEquals("0,65536,1048576", sizes.get("transfer").get("payload"));
+        assertEquals("10000", sizes.get("contention").get("updates"));
+        assertEquals("synchronized,reentrant,atomic", sizes.get("contention").get("lock"));
+        assertEquals(WorkloadSizes.of(List.of("pinning"), List.of()).get("pinning"), sizes.get("pinning"),
+                "pinning runs as the benchmark does");
+        assertEquals(List.of("io.units=100"), Profile.QUICK.sizes(List.of("io", "cpu")), "only the selected workloads'");
+    }
+
+    @Test
+    void quickLeavesOutProcessPerTaskUnlessItIsNamedAndFullLeavesOutNothing() {
+        List<String> registered = List.of("threads", "process-pool", "process-per-task");
+
+        assertEquals(List.of("threads", "process-pool"), Profile.QUICK.defaultModels(registered));
+        assertEquals(List.of("process-per-task"), Profile.QUICK.leftOut(registered));
+        assertEquals(registered, Profile.FULL.defaultModels(registered));
+        assertEquals(List.of(), Profile.FULL.leftOut(registered));
+    }
+
+    @Test
+    void quickPlansAFewSecondsPerCellAndJmhOptionsOverrideItsSettings() {
+        double planned = Profile.QUICK.plannedSeconds(new OptionsBuilder().build());
+        double longer = Profile.QUICK.plannedSeconds(new OptionsBuilder().measurementIterations(10).build());
+
+        assertTrue(planned > 0.8 && planned < 2, "one fork, 4 x 200 ms and its overhead: " + planned);
+        assertTrue(longer > planned + 1, "10 iterations of 200 ms instead of 3: " + longer);
     }
 
     @Test

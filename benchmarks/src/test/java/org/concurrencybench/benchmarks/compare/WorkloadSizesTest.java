@@ -14,8 +14,18 @@ class WorkloadSizesTest {
     void everyWorkloadGetsAllItsParametersWithTheCatalogDefaults() {
         Map<String, Map<String, String>> sizes = WorkloadSizes.of(List.of("cpu", "handoff"), List.of());
 
-        assertEquals(Map.of("limit", "2000000", "units", "64"), sizes.get("cpu"));
+        assertEquals(Map.of("limit", "2000000", "units", "64", "payload", "0"), sizes.get("cpu"));
         assertEquals(List.of("workers", "hops"), List.copyOf(sizes.get("handoff").keySet()));
+    }
+
+    @Test
+    void aSizeTheBenchmarkSweepsDefaultsToItsSweep() {
+        Map<String, Map<String, String>> sizes = WorkloadSizes.of(List.of("transfer", "contention", "pinning"), List.of());
+
+        assertEquals("0,1024,65536,1048576", sizes.get("transfer").get("payload"));
+        assertEquals("synchronized,reentrant,atomic", sizes.get("contention").get("lock"));
+        assertEquals("synchronized,reentrant", sizes.get("pinning").get("lock"));
+        assertEquals("64", sizes.get("pinning").get("locks"));
     }
 
     @Test
@@ -36,11 +46,52 @@ class WorkloadSizesTest {
     }
 
     @Test
+    void aChoiceIsWrittenByItsNameAsTheCatalogWritesIt() {
+        Map<String, Map<String, String>> sizes = WorkloadSizes.of(List.of("contention"), List.of("lock=Reentrant"));
+
+        assertEquals("reentrant", sizes.get("contention").get("lock"));
+    }
+
+    @Test
+    void aCommaListSweepsAParameterEachValueWrittenOnceAsTheCatalogWritesIt() {
+        Map<String, Map<String, String>> sizes = WorkloadSizes.of(List.of("transfer", "contention"),
+                List.of("transfer.payload=0, 64_000,0", "contention.lock=ATOMIC,synchronized"));
+
+        assertEquals("0,64000", sizes.get("transfer").get("payload"));
+        assertEquals("atomic,synchronized", sizes.get("contention").get("lock"));
+    }
+
+    @Test
+    void aCombinationOfSweptValuesTheCatalogRefusesIsRefusedWithItsReason() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> WorkloadSizes.of(List.of("contention"), List.of("holdMs=1")));
+
+        assertTrue(refused.getMessage().contains("holdMs must be 0 with lock=atomic"), refused.getMessage());
+    }
+
+    @Test
+    void anEmptyValueInAListIsRefusedWithTheForm() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> WorkloadSizes.of(List.of("cpu"), List.of("units=8,,16")));
+
+        assertTrue(refused.getMessage().contains("separated by single commas"), refused.getMessage());
+    }
+
+    @Test
+    void anUnknownChoiceNamesTheChoices() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> WorkloadSizes.of(List.of("contention"), List.of("lock=spin")));
+
+        assertTrue(refused.getMessage().contains("lock must be one of synchronized, reentrant, atomic, got 'spin'"),
+                refused.getMessage());
+    }
+
+    @Test
     void anUnknownParameterNamesTheParametersThereAre() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> WorkloadSizes.of(List.of("spawn"), List.of("spawn.delayMs=3")));
 
-        assertTrue(refused.getMessage().contains("workload spawn has no parameter 'delayMs'; its parameters: units"),
+        assertTrue(refused.getMessage().contains("workload spawn has no parameter 'delayMs'; its parameters: units, payload"),
                 refused.getMessage());
     }
 
@@ -58,13 +109,5 @@ class WorkloadSizesTest {
                 () -> WorkloadSizes.of(List.of("cpu"), List.of("cores=4")));
 
         assertTrue(refused.getMessage().contains("--cores"), refused.getMessage());
-    }
-
-    @Test
-    void oneValuePerParameter() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> WorkloadSizes.of(List.of("cpu"), List.of("units=8,16")));
-
-        assertTrue(refused.getMessage().contains("takes one value"), refused.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.concurrencybench.benchmarks.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.concurrencybench.benchmarks.compare.SizeVariants;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.WorkloadSpec;
 import org.concurrencybench.core.Workloads;
@@ -38,11 +42,42 @@ class BenchmarkParametersTest {
                     .filter(candidate -> candidate.name().equals(field.getName())).findFirst()
                     .orElseThrow(() -> new AssertionError(benchmark.benchmarkClass().getSimpleName() + "." + field.getName()
                             + " is not a parameter of " + spec.id() + "; its parameters: " + spec.parameterNames()));
-            assertArrayEquals(new String[] {String.valueOf(parameter.defaultValue())}, param.value(),
-                    benchmark.benchmarkClass().getSimpleName() + "." + field.getName() + " should default to the catalog's");
+            String name = benchmark.benchmarkClass().getSimpleName() + "." + field.getName();
+            if (param.value().length == 1) {
+                assertArrayEquals(new String[] {parameter.displayDefault()}, param.value(), name + " should default to the catalog's");
+            } else {
+                assertTrue(List.of(param.value()).contains(parameter.displayDefault()),
+                        name + " sweeps " + List.of(param.value()) + ", which should include the catalog's default "
+                                + parameter.displayDefault());
+                assertEquals(new LinkedHashSet<>(List.of(param.value())).size(), param.value().length, name + " lists a value twice");
+            }
         }
         assertEquals(spec.parameters().stream().map(WorkloadSpec.Parameter::name).sorted().toList(),
                 declared.stream().sorted().toList(), "every size of " + spec.id() + " should be a @Param");
+    }
+
+    @ParameterizedTest
+    @EnumSource(WorkloadBenchmark.class)
+    void everySweptValueMakesAWorkloadTheCatalogAccepts(WorkloadBenchmark benchmark) {
+        Map<String, List<String>> declared = benchmark.declaredSizes();
+        for (Map<String, String> variant : SizeVariants.of(joined(declared))) {
+            assertDoesNotThrow(() -> Workloads.create(benchmark.workload(), variant),
+                    benchmark.benchmarkClass().getSimpleName() + " at " + variant);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = WorkloadBenchmark.class, mode = EnumSource.Mode.EXCLUDE, names = "CPU_BASELINE")
+    void theSizesAModelBenchmarkOpensAreItsParamsByTheirNames(WorkloadBenchmark benchmark) throws ReflectiveOperationException {
+        ModelBenchmark instance = (ModelBenchmark) benchmark.benchmarkClass().getConstructor().newInstance();
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> size : benchmark.declaredSizes().entrySet()) {
+            String value = size.getValue().getFirst();
+            benchmark.benchmarkClass().getField(size.getKey()).set(instance, value);
+            expected.put(size.getKey(), value);
+        }
+
+        assertEquals(expected, instance.sizes());
     }
 
     @Test
@@ -73,5 +108,11 @@ class BenchmarkParametersTest {
             assertEquals(benchmark, WorkloadBenchmark.byName(benchmark.benchmarkName()).orElseThrow());
             assertTrue(benchmark.benchmarkName().matches(benchmark.includePattern()));
         }
+    }
+
+    private static Map<String, String> joined(Map<String, List<String>> declared) {
+        Map<String, String> joined = new LinkedHashMap<>();
+        declared.forEach((name, values) -> joined.put(name, String.join(",", values)));
+        return joined;
     }
 }

@@ -93,10 +93,15 @@ class BenchmarksUnderJmhTest {
                 .jvmArgsPrepend("-XX:ActiveProcessorCount=1").shouldFailOnError(true).verbosity(VerboseMode.SILENT);
     }
 
-    /** Small sizes for every workload parameter; a name shared by several workloads gets one value for all. */
+    /**
+     * Small sizes for every workload parameter; a name shared by several workloads gets one
+     * value for all (two workers, two locks: one each for pinning, a stripe each for contention).
+     */
     private static Map<String, String> tinySizes() {
-        return Map.of("limit", "2000", "units", "4", "work", "50", "delayMs", "1", "width", "3", "depth", "2", "workers", "2",
-                "hops", "50");
+        return Map.ofEntries(Map.entry("limit", "2000"), Map.entry("units", "4"), Map.entry("work", "50"),
+                Map.entry("delayMs", "1"), Map.entry("width", "3"), Map.entry("depth", "2"), Map.entry("workers", "2"),
+                Map.entry("hops", "50"), Map.entry("payload", "100"), Map.entry("updates", "3"),
+                Map.entry("lock", "synchronized"), Map.entry("holdMs", "1"), Map.entry("locks", "2"));
     }
 
     private static List<String> messages(Throwable thrown) {

@@ -44,6 +44,26 @@ class ReportBuilderTest {
     }
 
     @Test
+    void aGapOfOneValueOfASweepIsShownInThatValuesTableAlone() {
+        Map<String, String> small = ordered("units", "100", "payload", "0");
+        Map<String, String> large = ordered("units", "100", "payload", "1048576");
+        RunRecord run = new RunRecord("complete", "quick", "1 fork", List.of("process-pool"), List.of("transfer"), List.of(1),
+                Map.of("transfer", Map.of("units", "100", "payload", "0,1048576")), List.of(
+                        new RunRecord.Cell("transfer", "process-pool", 1, CellOutcome.MEASURED, null, small),
+                        new RunRecord.Cell("transfer", "process-pool", 1, CellOutcome.NOT_APPLICABLE, "payload too large", large)));
+        Measurement measured = new Measurement("org.concurrencybench.benchmarks.jmh.TransferBenchmark.returnPayloadFromEveryTask",
+                "transfer", small, "process-pool", 1, "avgt", 5.0, 0.1, "ms/op");
+        Source source = new Source("run", Path.of("jmh.json"), List.of(measured), null, run);
+
+        String markdown = MarkdownRenderer.render(ReportBuilder.build(List.of(source), null).document());
+
+        assertTrue(markdown.contains("## transfer (units=100, payload=0)\n"), markdown);
+        assertTrue(markdown.contains("## transfer (units=100, payload=1048576)\n"), markdown);
+        assertFalse(markdown.contains("payload=0,1048576)"), "no table of the sweep as a whole: " + markdown);
+        assertTrue(markdown.contains("- process-pool at P = 1: n/a: payload too large"), markdown);
+    }
+
+    @Test
     void errorBarsAsWideAsTheFiguresAreCalledOut() {
         Source noisy = new Source("run", Path.of("jmh.json"), List.of(spawn("virtual", 1, 5.0, 4.0), spawn("virtual", 2, 4.0, 9.0),
                 spawn("threads", 1, 600.0, 10.0)), null, null);
@@ -72,6 +92,13 @@ class ReportBuilderTest {
         assertTrue(Charts.isLogarithmic(WorkloadTable.of(List.of(wide)).getFirst()));
         assertFalse(Charts.isLogarithmic(WorkloadTable.of(List.of(narrow)).getFirst()));
         assertEquals(1, ReportBuilder.build(List.of(wide), null).charts().size());
+    }
+
+    private static Map<String, String> ordered(String firstName, String first, String secondName, String second) {
+        Map<String, String> sizes = new java.util.LinkedHashMap<>();
+        sizes.put(firstName, first);
+        sizes.put(secondName, second);
+        return sizes;
     }
 
     private static Measurement spawn(String model, int cores, double score, double error) {

@@ -1,0 +1,46 @@
+package org.concurrencybench.benchmarks.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.concurrencybench.core.ModelRegistry;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** How a comparison describes its settings in run.json, the report and its header. */
+class ComparisonSettingsTest {
+
+    @Test
+    void aModelTheProfileLeftOutIsNamedWithHowToMeasureIt() {
+        Assumptions.assumeTrue(ModelRegistry.ids().contains("process-per-task"), "process-per-task is not installed");
+
+        String quick = settings(Profile.QUICK, Profile.QUICK.defaultModels(ModelRegistry.ids()), null).describe();
+
+        assertEquals("1 fork, warm-up 1 x 200 ms, measurement 3 x 200 ms; process-per-task left out (quick; name it with"
+                + " --models to measure it)", quick);
+    }
+
+    @Test
+    void modelsChosenWithTheModelsOptionAreTheRunsOwnChoice() {
+        assertEquals("1 fork, warm-up 1 x 200 ms, measurement 3 x 200 ms",
+                settings(Profile.QUICK, List.of("threads", "process-per-task"), null).describe());
+        assertEquals("1 fork, warm-up 1 x 200 ms, measurement 3 x 200 ms",
+                settings(Profile.QUICK, List.of("threads"), null).describe());
+    }
+
+    @Test
+    void jmhOptionsFollowTheProfilesSettings() {
+        String full = settings(Profile.FULL, List.of("threads"), "-f 1").describe();
+
+        assertTrue(full.endsWith("; with JMH options -f 1"), full);
+        assertTrue(!full.contains("left out"), full);
+    }
+
+    private static Comparison.Settings settings(Profile profile, List<String> models, String jmh) {
+        return new Comparison.Settings(models, List.of("spawn"), List.of(1), Map.of("spawn", Map.of("units", "10")), profile,
+                Path.of("out"), jmh);
+    }
+}
