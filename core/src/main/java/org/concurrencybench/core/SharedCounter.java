@@ -23,14 +23,20 @@ public final class SharedCounter {
     SharedCounter(Contention contention) {
         this.contention = contention;
         int stripes = contention.locks();
-        values = new long[stripes * STRIDE];
-        monitors = new Object[stripes];
-        locks = new ReentrantLock[stripes];
+        LockKind kind = contention.lock();
+        // only what the lock kind uses: a million-worker pinning probe has a stripe per worker
+        values = kind == LockKind.ATOMIC ? null : new long[stripes * STRIDE];
+        monitors = kind == LockKind.SYNCHRONIZED ? new Object[stripes] : null;
+        locks = kind == LockKind.REENTRANT ? new ReentrantLock[stripes] : null;
+        atomics = kind == LockKind.ATOMIC ? new AtomicLongArray(stripes * STRIDE) : null;
         for (int stripe = 0; stripe < stripes; stripe++) {
-            monitors[stripe] = new Object();
-            locks[stripe] = new ReentrantLock();
+            if (monitors != null) {
+                monitors[stripe] = new Object();
+            }
+            if (locks != null) {
+                locks[stripe] = new ReentrantLock();
+            }
         }
-        atomics = new AtomicLongArray(stripes * STRIDE);
     }
 
     /** Worker {@code worker}: its {@code updates} increments, one after another. */

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
@@ -107,7 +108,7 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     @Override
     public Optional<String> limit(Workload workload) {
         return switch (workload) {
-            case Batch batch when batch.kernel() instanceof Request -> DescriptorBudget.check(batch.units())
+            case Batch batch when batch.kernel() instanceof Request -> DescriptorBudget.ofThisProcess().of(batch)
                     .or(() -> HeapBudget.check("units", batch.units(), BYTES_PER_REQUEST,
                             "every unit's request is in flight at once"));
             case Batch batch when batch.kernel() instanceof Park -> HeapBudget.check("units", batch.units(),

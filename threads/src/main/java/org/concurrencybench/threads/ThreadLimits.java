@@ -1,6 +1,7 @@
 package org.concurrencybench.threads;
 
 import java.util.Optional;
+import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.Contention;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Optional;
+import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Relay;

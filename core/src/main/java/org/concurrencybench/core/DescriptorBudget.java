@@ -1,42 +1,38 @@
-package org.concurrencybench.virtual;
+package org.concurrencybench.core;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
-import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.Checks;
-import org.concurrencybench.core.LoopbackServer;
-import org.concurrencybench.core.Request;
 
 /**
  * How many io units may have their connection open at once in this process. Every unit holds a
- * socket, one file descriptor, until the server answers, and a virtual thread per unit starts
- * them all at once. The workload's server runs in this JVM too and holds a descriptor per
+ * socket, one file descriptor, until the server answers; a model with a thread, a virtual
+ * thread or a future per unit may have every unit waiting at once. The workload's server runs in this JVM too and holds a descriptor per
  * connection it has accepted, up to {@link LoopbackServer#DEFAULT_MAX_CONNECTIONS}; the JVM
  * keeps some for its own files. Past the process's limit ({@code ulimit -n}) a connect fails
  * with "Too many open files", so the limit is declared before a run starts.
  */
-final class DescriptorBudget {
+public final class DescriptorBudget {
 
     /**
      * Descriptors left to the JVM itself: class-path jars, the standard streams, the server's
      * listener and selector. A JVM with thirty jars on its class path and the server started
      * holds about 40 of them; 256 leaves room for a longer class path and the benchmark harness.
      */
-    static final int KEPT_FOR_THE_JVM = 256;
+    public static final int KEPT_FOR_THE_JVM = 256;
 
     /** What an OS whose descriptor limit this JVM cannot read (not a Unix) is taken to allow: no bound. */
-    static final long UNKNOWN = Long.MAX_VALUE;
+    public static final long UNKNOWN = Long.MAX_VALUE;
 
     private final long maxFileDescriptors;
 
     /** @param maxFileDescriptors the process's limit, {@code ulimit -n}; {@link #UNKNOWN} if the OS does not say */
-    DescriptorBudget(long maxFileDescriptors) {
+    public DescriptorBudget(long maxFileDescriptors) {
         this.maxFileDescriptors = maxFileDescriptors;
     }
 
     /** The budget of this process, as the OS reports it. */
-    static DescriptorBudget ofThisProcess() {
+    public static DescriptorBudget ofThisProcess() {
         return new DescriptorBudget(ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
                 ? unix.getMaxFileDescriptorCount() : UNKNOWN);
     }
@@ -45,7 +41,7 @@ final class DescriptorBudget {
      * The most requests that may be open at once: each takes one descriptor here and, while
      * the server has fewer than its maximum accepted, one on the server's side as well.
      */
-    long maxOpenRequests() {
+    public long maxOpenRequests() {
         if (maxFileDescriptors == UNKNOWN) {
             return UNKNOWN;
         }
@@ -55,7 +51,7 @@ final class DescriptorBudget {
     }
 
     /** Why {@code batch}, if its units make requests, would run out of descriptors; empty when it would not. */
-    Optional<String> of(Batch batch) {
+    public Optional<String> of(Batch batch) {
         if (!(batch.kernel() instanceof Request)) {
             return Optional.empty();
         }
