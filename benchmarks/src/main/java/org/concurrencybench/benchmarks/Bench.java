@@ -25,7 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Bench.Version.class,
         description = "Compares Java's concurrency models doing the same, checked work.",
         subcommands = {ListCommand.class, VerifyCommand.class, DemoCommand.class, CompareCommand.class,
-                ReportCommand.class})
+                ReportCommand.class, FootprintCommand.class})
 public final class Bench {
 
     public static final int OK = 0;
