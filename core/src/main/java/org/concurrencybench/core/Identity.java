@@ -21,6 +21,11 @@ public record Identity() implements Kernel {
     }
 
     @Override
+    public boolean waits() {
+        return false;
+    }
+
+    @Override
     public Map<String, Long> parameters() {
         return Map.of();
     }

@@ -16,6 +16,13 @@ public sealed interface Kernel permits Primes, Sleep, Mixed, Request, Identity, 
     /** The sum of all units' results, known without running them. */
     long expected(int units);
 
+    /**
+     * Whether a unit waits for a while (sleeps, blocks on a socket) rather than only computing:
+     * a model that gives each unit a thread keeps that thread, or its stack, through the wait,
+     * so every unit of the batch may be alive at once.
+     */
+    boolean waits();
+
     /** The kernel's own parameters (the batch adds {@code units}). */
     Map<String, Long> parameters();
 }

@@ -44,6 +44,11 @@ public record Mixed(long work, long delayMs) implements Kernel {
     }
 
     @Override
+    public boolean waits() {
+        return delayMs > 0;
+    }
+
+    @Override
     public Map<String, Long> parameters() {
         return Checks.ordered("work", work, "delayMs", delayMs);
     }

@@ -49,6 +49,11 @@ public record Park(long holdMs) implements Kernel {
     }
 
     @Override
+    public boolean waits() {
+        return holdMs > 0;
+    }
+
+    @Override
     public Map<String, Long> parameters() {
         return Map.of("holdMs", holdMs);
     }

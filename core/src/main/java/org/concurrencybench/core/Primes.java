@@ -77,6 +77,11 @@ public record Primes(long limit) implements Kernel {
     }
 
     @Override
+    public boolean waits() {
+        return false;
+    }
+
+    @Override
     public Map<String, Long> parameters() {
         return Map.of("limit", limit);
     }

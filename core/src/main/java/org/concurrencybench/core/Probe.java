@@ -88,6 +88,11 @@ public record Probe(int failAt, long holdMs) implements Kernel {
     }
 
     @Override
+    public boolean waits() {
+        return holdMs > 0;
+    }
+
+    @Override
     public Map<String, Long> parameters() {
         return Checks.ordered("failAt", failAt, "holdMs", holdMs);
     }

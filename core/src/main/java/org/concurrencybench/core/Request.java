@@ -128,6 +128,11 @@ public record Request(int port, long delayMs) implements Kernel {
     }
 
     @Override
+    public boolean waits() {
+        return true; // at least a round trip through the server, whatever its delay
+    }
+
+    @Override
     public Map<String, Long> parameters() {
         return Map.of("delayMs", delayMs);
     }

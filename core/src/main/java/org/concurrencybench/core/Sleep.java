@@ -27,6 +27,11 @@ public record Sleep(long delayMs) implements Kernel {
     }
 
     @Override
+    public boolean waits() {
+        return delayMs > 0;
+    }
+
+    @Override
     public Map<String, Long> parameters() {
         return Map.of("delayMs", delayMs);
     }

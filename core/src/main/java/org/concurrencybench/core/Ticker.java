@@ -51,6 +51,11 @@ public record Ticker(long delayMs, int ticks) implements Kernel {
     }
 
     @Override
+    public boolean waits() {
+        return delayMs > 0;
+    }
+
+    @Override
     public Map<String, Long> parameters() {
         return Checks.ordered("delayMs", delayMs, "ticks", ticks);
     }

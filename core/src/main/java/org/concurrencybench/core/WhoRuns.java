@@ -36,6 +36,11 @@ public record WhoRuns() implements Kernel {
     }
 
     @Override
+    public boolean waits() {
+        return false;
+    }
+
+    @Override
     public Map<String, Long> parameters() {
         return Map.of();
     }

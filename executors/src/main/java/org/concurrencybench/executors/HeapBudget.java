@@ -17,7 +17,8 @@ final class HeapBudget {
 
     /**
      * Live bytes per stripe of core's {@code SharedCounter}, measured on JDK 25 with compressed
-     * references (367) and rounded up: two 128-byte padded slots, a monitor object and a ReentrantLock.
+     * references (367) and rounded up, when a stripe held two 128-byte padded slots, a monitor
+     * object and a ReentrantLock; it now holds only what its lock kind uses, so this is an upper bound.
      */
     static final long BYTES_PER_SHARED_STRIPE = 400;
 

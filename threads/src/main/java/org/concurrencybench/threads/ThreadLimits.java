@@ -5,18 +5,8 @@ import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.Contention;
-import org.concurrencybench.core.Identity;
-import org.concurrencybench.core.Kernel;
-import org.concurrencybench.core.Mixed;
-import org.concurrencybench.core.Park;
-import org.concurrencybench.core.Primes;
-import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
-import org.concurrencybench.core.Request;
-import org.concurrencybench.core.Sleep;
-import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Tree;
-import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
 
 /**
@@ -56,7 +46,7 @@ final class ThreadLimits {
     /** Why {@code workload} cannot run on a platform thread per task; empty when it can. */
     Optional<String> of(Workload workload) {
         return switch (workload) {
-            case Batch batch -> descriptors.of(batch).or(() -> holdsItsThread(batch.kernel())
+            case Batch batch -> descriptors.of(batch).or(() -> batch.kernel().waits()
                     ? aliveAtOnce("units=" + Checks.format(batch.units()), batch.units(),
                             "each unit holds its thread while it waits", "use units <= " + Checks.format(MAX_ALIVE))
                     : heldUntilJoined(batch));
@@ -69,26 +59,6 @@ final class ThreadLimits {
             case Contention contention -> aliveAtOnce("workers=" + Checks.format(contention.workers()),
                     contention.workers(), "every worker keeps its thread until it has made its updates",
                     "use workers <= " + Checks.format(MAX_ALIVE));
-        };
-    }
-
-    /**
-     * Whether every unit of a batch of this kernel stays alive until the batch ends. Units that
-     * only compute end as they finish, so the threads alive at once stay near the time a unit
-     * takes over the time a start takes, whatever the number of units. A request blocks on its
-     * socket for at least a round trip through the server, whatever its delay.
-     */
-    private static boolean holdsItsThread(Kernel kernel) {
-        return switch (kernel) {
-            case Sleep sleep -> sleep.delayMs() > 0;
-            case Mixed mixed -> mixed.delayMs() > 0;
-            case Probe probe -> probe.holdMs() > 0;
-            case Ticker ticker -> ticker.delayMs() > 0;
-            case Park park -> park.holdMs() > 0;
-            case Request request -> true;
-            case Primes primes -> false;
-            case Identity identity -> false;
-            case WhoRuns whoRuns -> false;
         };
     }
 

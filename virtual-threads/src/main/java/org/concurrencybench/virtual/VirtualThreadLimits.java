@@ -5,19 +5,10 @@ import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.Contention;
-import org.concurrencybench.core.Identity;
-import org.concurrencybench.core.Kernel;
 import org.concurrencybench.core.LockKind;
-import org.concurrencybench.core.Mixed;
 import org.concurrencybench.core.Park;
-import org.concurrencybench.core.Primes;
-import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
-import org.concurrencybench.core.Request;
-import org.concurrencybench.core.Sleep;
-import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Tree;
-import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
 
 /**
@@ -48,8 +39,9 @@ final class VirtualThreadLimits {
     static final long HEAP_BYTES_PER_WAITING_TASK = 2_048;
 
     /**
-     * Heap per stripe of a contention's shared counter: two slots padded to 128 bytes each (one
-     * for the locks, one for the atomics), a monitor and a ReentrantLock, 330 bytes measured.
+     * Heap per stripe of a contention's shared counter: 330 bytes measured when a stripe held a
+     * padded slot for each kind of lock, a monitor and a ReentrantLock; it now holds only what its
+     * lock kind uses, so this is an upper bound.
      */
     static final long HEAP_BYTES_PER_STRIPE = 384;
 
@@ -69,7 +61,7 @@ final class VirtualThreadLimits {
     Optional<String> of(Workload workload) {
         return switch (workload) {
             case Batch batch -> descriptors.of(batch).or(() -> fitsTheHeap("units=" + Checks.format(batch.units()),
-                    batch.units(), waits(batch.kernel()) ? HEAP_BYTES_PER_WAITING_TASK : HEAP_BYTES_PER_TASK, 0,
+                    batch.units(), batch.kernel().waits() ? HEAP_BYTES_PER_WAITING_TASK : HEAP_BYTES_PER_TASK, 0,
                     "use fewer units"));
             case Tree tree -> fitsTheHeap("width=" + tree.width() + " and depth=" + tree.depth() + " make "
                     + Checks.format(tree.nodes()) + " nodes, which", tree.nodes(), HEAP_BYTES_PER_TASK, 0,
@@ -88,24 +80,6 @@ final class VirtualThreadLimits {
      */
     private static long bytesPerWorker(Contention contention) {
         return contention.lock() == LockKind.ATOMIC ? HEAP_BYTES_PER_TASK : HEAP_BYTES_PER_WAITING_TASK;
-    }
-
-    /**
-     * Whether every unit of a batch of this kernel may be parked at once until the batch ends.
-     * Units that only compute end as they finish and leave only their futures behind.
-     */
-    private static boolean waits(Kernel kernel) {
-        return switch (kernel) {
-            case Sleep sleep -> sleep.delayMs() > 0;
-            case Mixed mixed -> mixed.delayMs() > 0;
-            case Probe probe -> probe.holdMs() > 0;
-            case Ticker ticker -> ticker.delayMs() > 0;
-            case Park park -> park.holdMs() > 0;
-            case Request request -> true;
-            case Primes primes -> false;
-            case Identity identity -> false;
-            case WhoRuns whoRuns -> false;
-        };
     }
 
     private Optional<String> fitsTheHeap(String size, long tasks, long bytesPerTask, long stripes, String smaller) {
