@@ -47,6 +47,11 @@ public abstract class AbstractConcurrencyModel implements ConcurrencyModel {
         if (limit.isPresent()) {
             throw new IllegalArgumentException(id + " cannot run " + workload.describe() + ": " + limit.get());
         }
+        // once here for every model: a caller interrupted before the run has nothing of it to cancel
+        if (Thread.interrupted()) {
+            throw new InterruptedException(id + ": the calling thread was interrupted before " + workload.describe()
+                    + " started");
+        }
         return switch (workload) {
             case Batch batch -> runBatch(batch);
             case Tree tree -> runTree(tree);

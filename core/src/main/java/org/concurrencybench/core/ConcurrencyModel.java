@@ -19,7 +19,8 @@ import java.util.Optional;
  *       cause is that exception (or, across a process boundary, one that carries its text);
  *       the other units are cancelled;</li>
  *   <li>interrupting the calling thread cancels the run, which throws
- *       {@link InterruptedException}; the model stays usable;</li>
+ *       {@link InterruptedException}; the model stays usable; a caller already interrupted
+ *       when it calls {@link #run} gets that exception and no unit starts;</li>
  *   <li>a workload the model cannot run honestly is refused before anything starts, with
  *       an {@link IllegalArgumentException} whose message is {@link #limit}'s reason;</li>
  *   <li>{@link #close()} is idempotent, ends every thread and process of the model and waits

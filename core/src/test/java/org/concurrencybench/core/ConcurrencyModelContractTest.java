@@ -216,6 +216,25 @@ public abstract class ConcurrencyModelContractTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aCallerInterruptedBeforeTheRunStartsGetsInterruptedExceptionAndNoUnitStarts() throws InterruptedException {
+        ConcurrencyModel model = newModel(2);
+        long startedBefore = Probe.startedUnits();
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(InterruptedException.class, () -> model.run(new Batch("probe", new Probe(-1, HOLD_MS), 4)));
+        } finally {
+            Thread.interrupted();
+        }
+
+        if (unitsRunInThisJvm()) {
+            assertEquals(startedBefore, Probe.startedUnits(), "units started for a caller that was already interrupted");
+        }
+        assertModelStillWorks(model);
+    }
+
+    @Test
     void closeIsIdempotentAndAClosedModelRefusesWork() {
         ConcurrencyModel model = newModel(2);
         assertDoesNotThrow(model::close);

@@ -75,22 +75,6 @@ class ThreadsModelTest extends ConcurrencyModelContractTest {
         assertEquals(List.of(), liveThreadsNamed(modelId() + "-"), "threads still alive after the run threw");
     }
 
-    @Test
-    @Timeout(value = 2, unit = TimeUnit.MINUTES)
-    void aCallerInterruptedBeforeTheRunStartsGetsInterruptedExceptionAndNoUnitStarts() {
-        ConcurrencyModel model = newModel(2);
-        long startedBefore = Probe.startedUnits();
-
-        Thread.currentThread().interrupt();
-        try {
-            assertThrows(InterruptedException.class, () -> model.run(new Batch("probe", new Probe(-1, HOLD_MS), 4)));
-        } finally {
-            Thread.interrupted();
-        }
-
-        assertEquals(startedBefore, Probe.startedUnits(), "units started for a caller that was already interrupted");
-    }
-
     private static List<Thread> liveThreadsNamed(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)

@@ -82,22 +82,6 @@ class VirtualModelTest extends ConcurrencyModelContractTest {
         }
     }
 
-    @Test
-    @Timeout(value = 2, unit = TimeUnit.MINUTES)
-    void aCallerInterruptedBeforeTheRunStartsGetsInterruptedExceptionAndNoUnitStarts() {
-        ConcurrencyModel model = newModel(2);
-        long startedBefore = Probe.startedUnits();
-
-        Thread.currentThread().interrupt();
-        try {
-            assertThrows(InterruptedException.class, () -> model.run(new Batch("probe", new Probe(-1, HOLD_MS), 4)));
-        } finally {
-            Thread.interrupted();
-        }
-
-        assertEquals(startedBefore, Probe.startedUnits(), "units started for a caller that was already interrupted");
-    }
-
     /**
      * The pinning probe: each worker waits inside its own lock, so nobody contends and the
      * answer is one update per worker whether or not the JDK pins the waiting virtual threads.
