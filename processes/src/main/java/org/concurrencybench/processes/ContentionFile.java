@@ -26,15 +26,22 @@ final class ContentionFile implements AutoCloseable {
         this.file = file;
     }
 
-    /** A zeroed counter for {@code contention}, in a new folder named after {@code modelId}. */
+    /**
+     * A zeroed counter for {@code contention}, in a new folder named after {@code modelId}; a
+     * folder or file that cannot be made fails the run.
+     */
     static ContentionFile create(String modelId, Contention contention) {
-        SharedFolder folder = SharedFolder.create(modelId + "-" + contention.name());
         try {
-            return new ContentionFile(contention, folder, FileCounter.create(folder, contention));
-        } catch (IOException cannotMake) {
-            folder.close();
-            throw new UncheckedIOException("could not make the counter file of " + contention.describe() + " in " + folder
-                    + ": " + cannotMake, cannotMake);
+            SharedFolder folder = SharedFolder.create(modelId + "-" + contention.name());
+            try {
+                return new ContentionFile(contention, folder, FileCounter.create(folder, contention));
+            } catch (IOException cannotMake) {
+                folder.close();
+                throw new UncheckedIOException("could not make the counter file of " + contention.describe() + " in "
+                        + folder + ": " + cannotMake, cannotMake);
+            }
+        } catch (UncheckedIOException cannotMake) {
+            throw RunFailures.failed(modelId, contention, cannotMake);
         }
     }
 

@@ -112,13 +112,7 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
 
     @Override
     protected long runContention(Contention contention) throws InterruptedException {
-        ContentionFile counter;
-        try {
-            counter = ContentionFile.create(id(), contention);
-        } catch (UncheckedIOException cannotMake) {
-            throw RunFailures.failed(id(), contention, cannotMake);
-        }
-        try (counter) {
+        try (ContentionFile counter = ContentionFile.create(id(), contention)) {
             // the replies count the increments each JVM made; the answer is what the file holds
             runEach(contention, contention.workers(), parallelism(),
                     worker -> new WorkOrder.ContendWorkers(contention, counter.file(), worker, worker + 1));

@@ -179,13 +179,7 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
 
     @Override
     protected long runContention(Contention contention) throws InterruptedException {
-        ContentionFile counter;
-        try {
-            counter = ContentionFile.create(id(), contention);
-        } catch (UncheckedIOException cannotMake) {
-            throw RunFailures.failed(id(), contention, cannotMake);
-        }
-        try (counter) {
+        try (ContentionFile counter = ContentionFile.create(id(), contention)) {
             List<WorkOrder> tasks = new ArrayList<>();
             for (UnitRange workers : UnitRange.chunks(contention.workers(), chunkSize(contention.workers(), parallelism()))) {
                 tasks.add(new WorkOrder.ContendWorkers(contention, counter.file(), workers.from(), workers.to()));

@@ -17,7 +17,7 @@ import org.concurrencybench.benchmarks.Bench;
 import org.concurrencybench.benchmarks.report.Environment;
 
 /** Gathers the {@link Environment} of this machine and JVM, for environment.json. */
-final class EnvironmentProbe {
+public final class EnvironmentProbe {
 
     private EnvironmentProbe() {
     }
@@ -45,7 +45,7 @@ final class EnvironmentProbe {
     }
 
     /** The first {@code model name} of /proc/cpuinfo; the architecture where there is none. */
-    static String cpuModel() {
+    public static String cpuModel() {
         Path cpuinfo = Path.of("/proc/cpuinfo");
         if (Files.isReadable(cpuinfo)) {
             try (Stream<String> lines = Files.lines(cpuinfo, StandardCharsets.UTF_8)) {
@@ -94,7 +94,8 @@ final class EnvironmentProbe {
         }
     }
 
-    private static String host() {
+    /** This machine's host name, or null when it has none to give. */
+    public static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException unknown) {

@@ -1,17 +1,11 @@
 package org.concurrencybench.benchmarks.footprint;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.concurrencybench.benchmarks.Bench;
+import org.concurrencybench.benchmarks.compare.EnvironmentProbe;
 
 /**
  * Where a footprint run was measured: the JDK and the machine, and how each measuring JVM was
@@ -31,7 +25,7 @@ record FootprintEnvironment(String javaVendor, String javaVersion, String vmName
         return new FootprintEnvironment(System.getProperty("java.vendor"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("java.home"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
-                readCpuModel(), processors, hostName(), Bench.suiteVersion(),
+                EnvironmentProbe.cpuModel(), processors, EnvironmentProbe.host(), Bench.suiteVersion(),
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 List.copyOf(childJvmOptions), null, processors);
     }
@@ -46,28 +40,5 @@ record FootprintEnvironment(String javaVendor, String javaVersion, String vmName
     String summary() {
         return "JDK " + javaVersion + " (" + javaVendor + "), " + cpuModel + ", " + availableProcessors
                 + (availableProcessors == 1 ? " processor" : " processors") + ", " + os;
-    }
-
-    /** The first {@code model name} of /proc/cpuinfo; the architecture where there is none. */
-    private static String readCpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        try (Stream<String> lines = Files.lines(cpuinfo, StandardCharsets.UTF_8)) {
-            Optional<String> model = lines.filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst();
-            if (model.isPresent()) {
-                return model.get();
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            // the architecture will have to do
-        }
-        return System.getProperty("os.arch");
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException unknown) {
-            return null;
-        }
     }
 }
