@@ -84,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void demonstrate(ModelProvider provider, long delayMs, PrintWriter out) throws InterruptedException {
         out.println("== " + provider.id() + ", P = " + PARALLELISM + ": " + provider.summary());
-        VirtualCarriersNote.of(List.of(provider.id()), List.of(PARALLELISM)).ifPresent(note -> out.println("note: " + note));
+        provider.caveatInThisJvm(PARALLELISM).ifPresent(note -> out.println("note: " + note));
         try (ConcurrencyModel model = provider.create(PARALLELISM)) {
             out.println("ID of process running main program: " + ProcessHandle.current().pid());
             out.println("Main thread name: " + WhoRuns.describe(Thread.currentThread()));

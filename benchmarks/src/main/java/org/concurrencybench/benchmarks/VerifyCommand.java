@@ -56,7 +56,7 @@ public final class VerifyCommand implements Callable<Integer> {
         out.println("verify: " + modelIds.size() + " models x " + described.size() + " workloads x P = "
                 + coreCounts.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         out.println("workloads: " + described.stream().map(Workload::describe).collect(Collectors.joining(", ")));
-        VirtualCarriersNote.of(modelIds, coreCounts).ifPresent(note -> out.println("note: " + note));
+        JvmCaveats.of(modelIds, coreCounts).forEach(note -> out.println("note: " + note));
         VerifyReport report = new VerifyReport(out, modelIds, described, coreCounts);
         report.header();
         long start = System.nanoTime();

@@ -69,11 +69,11 @@ class CompareCommandTest {
             assertTrue("measured".equals(outcome) && measured.contains(model) || "n/a".equals(outcome),
                     model + " should be measured or n/a, run.json says " + outcome + ", jmh.json has " + measured);
         }
-        assertTrue(measured.contains("baseline"), "the plain loop runs with the cpu workload");
+        assertTrue(measured.contains("sequential"), "the baseline runs with the cpu workload as a model like any other");
         for (String file : List.of("environment.json", "report.md", "report.html", "cpu.png", "jmh.log")) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file + " is missing");
         }
-        assertTrue(run.out().matches("(?s).*\\[ *1/\\d+] cpu: baseline at P=1 .*"), "the first cell's progress: " + run.out());
+        assertTrue(run.out().matches("(?s).*\\[ *1/\\d+] cpu: sequential at P=1 .*"), "the first cell's progress: " + run.out());
         assertContains(run.out(), "left");
         assertContains(run.out(), "Report: " + out.resolve("report.md"));
         try (var left = Files.list(out)) {
@@ -251,13 +251,13 @@ class CompareCommandTest {
         }).flatMap(Optional::stream).findFirst();
     }
 
-    /** The models (and baseline) of every result in a jmh.json. */
+    /** The models of every result in a jmh.json. */
     private static Set<String> measuredModels(Path jmhJson) throws IOException {
         Set<String> models = new TreeSet<>();
         JsonArray results = JsonParser.parseString(Files.readString(jmhJson, StandardCharsets.UTF_8)).getAsJsonArray();
         for (JsonElement result : results) {
             JsonObject params = result.getAsJsonObject().getAsJsonObject("params");
-            models.add(params.has("model") ? params.get("model").getAsString() : "baseline");
+            models.add(params.get("model").getAsString());
         }
         return models;
     }

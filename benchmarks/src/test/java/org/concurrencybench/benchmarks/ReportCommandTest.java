@@ -46,12 +46,12 @@ class ReportCommandTest {
     }
 
     @Test
-    void threadPoolAtOneCoreIsComparedWithThePlainLoop() throws Exception {
+    void everyModelAtOneCoreIsComparedWithTheSequentialBaseline() throws Exception {
         String report = reportOf(fixture("run-a/jmh.json"));
 
-        assertContains(report, "| baseline (plain loop) | 98.00 (no error estimate) |  |");
-        assertContains(report, "thread-pool at P = 1 against the plain loop: +2.0% (100.0 against 98.00 ms/op);"
-                + " the goal of within 3% is met.");
+        assertContains(report, "| sequential (baseline) | 98.00 (no error estimate) |  |");
+        assertContains(report, "At P = 1 against sequential, the same work on one thread with no model (98.00 ms/op):"
+                + " threads +22.4%, thread-pool +2.0%");
     }
 
     @Test

@@ -3,25 +3,25 @@ package org.concurrencybench.core;
 import java.util.function.IntFunction;
 
 /**
- * A {@link ModelProvider} from its facts and a constructor reference, so that a model's
- * ServiceLoader entry is one constructor call:
- * {@code public Provider() { super(ID, "executors", 20, "fixed pool of P ...", ThreadPoolModel::new); }}
+ * A {@link ModelProvider} from its facts, its description and a constructor reference, so that
+ * a model's ServiceLoader entry is one constructor call:
+ * {@code public Provider() { super(ID, "executors", 20, ThreadPoolModel::new, ModelDescription.of("...")...); }}
  */
 public abstract class AbstractModelProvider implements ModelProvider {
 
     private final String id;
     private final String module;
     private final int rank;
-    private final String summary;
     private final IntFunction<ConcurrencyModel> factory;
+    private final ModelDescription description;
 
-    protected AbstractModelProvider(String id, String module, int rank, String summary,
-                                    IntFunction<ConcurrencyModel> factory) {
+    protected AbstractModelProvider(String id, String module, int rank, IntFunction<ConcurrencyModel> factory,
+                                    ModelDescription.Builder description) {
         this.id = Checks.notBlank("id", id);
         this.module = Checks.notBlank("module", module);
         this.rank = rank;
-        this.summary = Checks.notBlank("summary", summary);
         this.factory = factory;
+        this.description = description.build();
     }
 
     @Override
@@ -35,8 +35,8 @@ public abstract class AbstractModelProvider implements ModelProvider {
     }
 
     @Override
-    public final String summary() {
-        return summary;
+    public final ModelDescription description() {
+        return description;
     }
 
     @Override

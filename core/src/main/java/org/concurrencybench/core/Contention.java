@@ -40,6 +40,23 @@ public record Contention(String name, int workers, int updates, LockKind lock, l
         }
     }
 
+    /**
+     * The time if every wait overlaps: the workers sharing a lock wait one after another, the
+     * locks at once; the floor of a contention that waits inside its locks.
+     */
+    public static long allWaitsAtOnceMillis(long workers, long updates, long holdMs, long locks) {
+        return ceilDiv(workers, locks) * updates * holdMs;
+    }
+
+    /** The time if only P waits overlap, the locks permitting: each waiting worker keeps one of P threads. */
+    public static long pWaitsAtATimeMillis(long workers, long updates, long holdMs, long locks, long cores) {
+        return ceilDiv(workers, Math.min(cores, locks)) * updates * holdMs;
+    }
+
+    private static long ceilDiv(long dividend, long divisor) {
+        return (dividend + divisor - 1) / divisor;
+    }
+
     /** The stripe worker {@code worker} updates. */
     public int stripeOf(int worker) {
         return worker % locks;

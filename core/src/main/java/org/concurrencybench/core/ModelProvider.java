@@ -1,9 +1,12 @@
 package org.concurrencybench.core;
 
+import java.util.Optional;
+
 /**
- * Makes one model; the entry a model module lists in
+ * Makes one model and describes it; the entry a model module lists in
  * {@code META-INF/services/org.concurrencybench.core.ModelProvider}. By convention it is a
- * nested {@code Provider} class of the model, so a new model is one file and one line.
+ * nested {@code Provider} class of the model, so a new model is one file and one line, and
+ * what listings and reports say about it comes from here.
  */
 public interface ModelProvider {
 
@@ -14,10 +17,23 @@ public interface ModelProvider {
     String module();
 
     /** One line: how the model runs work. */
-    String summary();
+    default String summary() {
+        return description().summary();
+    }
 
-    /** Where the model comes in listings: the order DESIGN.md gives them in. */
+    /** How the model runs each workload, where its figures are not comparable, its traits. */
+    ModelDescription description();
+
+    /** Where the model comes in listings and tables: the baseline first, then threads to processes. */
     int rank();
+
+    /**
+     * A caveat about running this model at P = {@code parallelism} in the current JVM (for
+     * example when its carriers are set per JVM, not per model); empty when there is none.
+     */
+    default Optional<String> caveatInThisJvm(int parallelism) {
+        return Optional.empty();
+    }
 
     /** A new model with {@code parallelism} cores; throws IllegalArgumentException if P < 1. */
     ConcurrencyModel create(int parallelism);

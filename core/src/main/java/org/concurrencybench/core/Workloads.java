@@ -75,6 +75,15 @@ public final class Workloads {
         return CATALOG;
     }
 
+    /**
+     * What workload {@code id} asks and what its floor is, in sentences with the figures of
+     * {@code sizes} (as text, the way a results file keeps them); for an id the catalog does not
+     * know, a sentence that says so.
+     */
+    public static List<String> explain(String id, Map<String, String> sizes) {
+        return WorkloadExplanations.of(id, sizes);
+    }
+
     public static List<String> ids() {
         return CATALOG.stream().map(WorkloadSpec::id).toList();
     }

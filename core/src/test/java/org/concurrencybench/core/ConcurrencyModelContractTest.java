@@ -235,6 +235,16 @@ public abstract class ConcurrencyModelContractTest {
     }
 
     @Test
+    void theModelSaysHowItRunsEveryWorkloadOfTheCatalog() {
+        ModelDescription description = ModelRegistry.provider(modelId()).description();
+
+        List<String> unexplained = Workloads.all().stream().filter(spec -> description.howItRuns(spec).isEmpty())
+                .map(WorkloadSpec::id).toList();
+
+        assertEquals(List.of(), unexplained, modelId() + " says nothing of how it runs these workloads");
+    }
+
+    @Test
     void closeIsIdempotentAndAClosedModelRefusesWork() {
         ConcurrencyModel model = newModel(2);
         assertDoesNotThrow(model::close);

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
+import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Identity;
@@ -431,7 +432,21 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     public static final class Provider extends AbstractModelProvider {
 
         public Provider() {
-            super(ID, "executors", 50, "CompletableFuture that never holds a thread while it waits: timers for waits, P threads for work", AsyncModel::new);
+            super(ID, "executors", 50, AsyncModel::new, ModelDescription
+                    .of("CompletableFuture that never holds a thread while it waits: timers for waits, P threads for"
+                            + " work")
+                    .on("batch", "a future per unit on P threads")
+                    .on("blocking", "waits on a timer without holding any thread: every sleep overlaps")
+                    .on("mixed", "computes the slice on its P threads, then waits on a timer holding no thread: every"
+                            + " wait overlaps")
+                    .on("io", "connects, writes and reads through AsynchronousSocketChannel on its P threads and"
+                            + " holds no thread while a request waits")
+                    .on("tree", "a future per node on P threads")
+                    .on("relay", "each hop a stage on the pool")
+                    .on("contention", "a task per worker on P threads; with a wait inside the lock, an asynchronous"
+                            + " mutex per stripe chains futures: the holder waits on a timer without a thread and"
+                            + " the workers behind it are continuations")
+                    .on("pinning", "waits on timers behind an asynchronous mutex and holds no thread"));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
+import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
@@ -185,7 +186,17 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
     public static final class Provider extends AbstractModelProvider {
 
         public Provider() {
-            super(ID, "executors", 40, "supplyAsync / thenCombine / allOf / thenComposeAsync over a fixed pool of P threads", CompletableFutureModel::new);
+            super(ID, "executors", 40, CompletableFutureModel::new, ModelDescription
+                    .of("supplyAsync / thenCombine / allOf / thenComposeAsync over a fixed pool of P threads")
+                    .on("batch", "a supplyAsync stage per unit on a fixed pool of P threads, joined with allOf")
+                    .on("blocking", "a stage per unit on P threads; a sleeping stage holds its thread, so P sleeps"
+                            + " overlap: the figure measures the cap of P")
+                    .on("mixed", "holds one of its P threads through each sleep, so at most P waits overlap")
+                    .on("io", "blocks one of its P threads in each read: P requests are in flight at a time")
+                    .on("tree", "a future per node, the children's sums combined with thenCombine")
+                    .on("relay", "each hop a stage chained with thenComposeAsync on the pool")
+                    .on("contention", "a stage per worker on P threads, over one shared counter")
+                    .on("pinning", "waits on its P threads, P at a time"));
         }
     }
 }

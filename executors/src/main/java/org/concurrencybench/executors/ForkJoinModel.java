@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
+import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Identity;
@@ -322,7 +323,21 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
     public static final class Provider extends AbstractModelProvider {
 
         public Provider() {
-            super(ID, "executors", 30, "ForkJoinPool(P), RecursiveTask splitting, work stealing; blocking units as managed blocks", ForkJoinModel::new);
+            super(ID, "executors", 30, ForkJoinModel::new, ModelDescription
+                    .of("ForkJoinPool(P), RecursiveTask splitting, work stealing; blocking units as managed blocks")
+                    .on("batch", "halves the range with RecursiveTask and invokeAll down to a task per unit, with"
+                            + " work stealing")
+                    .on("blocking", "runs each sleep as a ForkJoinPool.ManagedBlocker, so the pool starts spare"
+                            + " threads while its workers sleep: it overlaps far more than P sleeps, and its figure"
+                            + " measures that compensation, not P threads sleeping in turn")
+                    .on("mixed", "computes each slice as plain work and sleeps in a ManagedBlocker, so spare threads"
+                            + " overlap the waits")
+                    .on("io", "blocks in a ManagedBlocker, adding spare threads while requests wait")
+                    .on("tree", "a RecursiveTask per node that forks and joins its children")
+                    .on("relay", "runs each worker's step as a task on the pool")
+                    .on("contention", "a task per worker on P threads; with a wait inside the lock each worker runs"
+                            + " as a ManagedBlocker, adding spare threads while workers wait")
+                    .on("pinning", "runs each worker as a ManagedBlocker, so spare threads overlap the waits"));
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
+import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
@@ -201,7 +202,20 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
     public static final class Provider extends AbstractModelProvider {
 
         public Provider() {
-            super(ID, "executors", 20, "fixed pool of P platform threads; a task per unit, node and hop", ThreadPoolModel::new);
+            super(ID, "executors", 20, ThreadPoolModel::new, ModelDescription
+                    .of("fixed pool of P platform threads; a task per unit, node and hop")
+                    .on("batch", "submits a task per unit to P platform threads that already exist")
+                    .on("blocking", "a task per unit on P threads; a sleeping task holds its thread, so P sleeps"
+                            + " overlap: the figure measures the cap of P, not the cost of a thread")
+                    .on("mixed", "holds one of its P threads through each sleep, so at most P waits overlap")
+                    .on("io", "blocks one of its P threads in each read: P requests are in flight at a time")
+                    .on("transfer", "a task per unit on P threads; the bytes reach the caller by reference")
+                    .on("tree", "a task per node; a node submits its children and reports its sum upward, because a"
+                            + " pool thread that waited for its children would deadlock the pool")
+                    .on("relay", "runs each worker's step as a task on the pool: a hop is a task handed between"
+                            + " pool threads")
+                    .on("contention", "a task per worker on P threads, over one shared counter")
+                    .on("pinning", "waits on its P threads, P at a time"));
         }
     }
 }

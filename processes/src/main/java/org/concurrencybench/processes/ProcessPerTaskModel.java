@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
+import org.concurrencybench.core.ModelTrait;
+import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.Contention;
@@ -196,7 +198,20 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
     public static final class Provider extends AbstractModelProvider {
 
         public Provider() {
-            super(ID, "processes", 80, "one worker JVM per task, at most P alive (Python's Process with spawn)", ProcessPerTaskModel::new);
+            super(ID, "processes", 80, ProcessPerTaskModel::new, ModelDescription
+                    .of("one worker JVM per task, at most P alive (Python's Process with spawn)")
+                    .with(ModelTrait.PROCESS_PER_TASK)
+                    .on("batch", "starts a worker JVM per task, at most P alive: each task is a JVM start-up")
+                    .on("blocking", "a JVM per task, P at a time: units / P JVM start-ups on top of the sleeps")
+                    .on("mixed", "a JVM per task, P at a time: a start-up on top of every slice and wait")
+                    .on("io", "a JVM per request, P at a time")
+                    .on("transfer", "a JVM per task, whose bytes come back through its pipe: no payload hides the"
+                            + " start-up")
+                    .on("tree", "a JVM per node, as far as its limits allow")
+                    .on("relay", "a worker JVM per ring worker, the token relayed through the parent over two pipes"
+                            + " per hop")
+                    .on("contention", "a JVM per worker, sharing the counter through a memory-mapped file")
+                    .on("pinning", "a JVM per worker, P at a time, each waiting under a FileChannel lock"));
         }
     }
 }

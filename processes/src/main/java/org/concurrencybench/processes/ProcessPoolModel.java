@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
+import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Payload;
@@ -204,8 +205,9 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
     public static final class Provider extends AbstractModelProvider {
 
         public Provider() {
-            super(ID, "processes", 70, "P long-lived worker JVMs fed over pipes (Python's multiprocessing.Pool)",
-                    parallelism -> new ProcessPoolModel(Transport.PIPE, parallelism));
+            super(ID, "processes", 70, parallelism -> new ProcessPoolModel(Transport.PIPE, parallelism),
+                    poolDescription("P long-lived worker JVMs fed over pipes (Python's multiprocessing.Pool)",
+                            "copies each unit's bytes out of its worker through the reply pipe, in frames"));
         }
     }
 
@@ -213,9 +215,31 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
     public static final class SharedMemoryProvider extends AbstractModelProvider {
 
         public SharedMemoryProvider() {
-            super(SHARED_MEMORY_ID, "processes", 75, "process-pool moving unit results through a memory-mapped file "
-                    + "(Python's multiprocessing.shared_memory)", parallelism -> new ProcessPoolModel(Transport.SHARED_MEMORY,
-                    parallelism));
+            super(SHARED_MEMORY_ID, "processes", 75, parallelism -> new ProcessPoolModel(Transport.SHARED_MEMORY,
+                    parallelism), poolDescription("process-pool moving unit results through a memory-mapped file"
+                            + " (Python's multiprocessing.shared_memory)",
+                    "has the worker write each unit's bytes into its region of a memory-mapped file in /dev/shm and"
+                            + " send only where they are; the parent checksums them in place"));
         }
+    }
+
+    /** The two pools run everything alike but a unit's bytes, which {@code transfer} says how they move. */
+    private static ModelDescription.Builder poolDescription(String summary, String transfer) {
+        return ModelDescription.of(summary)
+                .on("batch", "sends the units in Pool.map-sized chunks to P long-lived worker JVMs over pipes")
+                .on("blocking", "P worker processes, each sleeping through its chunks of units in turn: P sleeps"
+                        + " overlap, plus the pipes")
+                .on("mixed", "P worker processes, each computing and waiting through its chunks in turn: P waits"
+                        + " overlap, plus the pipes")
+                .on("io", "P worker processes, each sending its chunk's requests in turn: P requests in flight")
+                .on("transfer", transfer)
+                .on("tree", "cuts the tree into a few subtrees per worker and walks each one sequentially")
+                .on("relay", "relays the token through the parent: a round trip over two pipes per hop")
+                .on("contention", "spreads the workers over its P processes, which run them one after another and"
+                        + " share the counter through a memory-mapped file: a FileChannel lock on the stripe for"
+                        + " synchronized and reentrant, a VarHandle atomic add on the mapping for atomic")
+                .on("pinning", "waits in its P processes, P at a time, each under a FileChannel lock")
+                .notComparable("spawn", "its figure is a few chunked round trips to its workers, not a task per unit")
+                .notComparable("tree", "its workers walk subtrees sequentially: the figure is not a task per node");
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
+import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
@@ -137,7 +138,23 @@ public final class ThreadsModel extends AbstractConcurrencyModel {
     public static final class Provider extends AbstractModelProvider {
 
         public Provider() {
-            super(ID, "threads", 10, "one platform Thread per task: new, start, join", ThreadsModel::new);
+            super(ID, "threads", 10, ThreadsModel::new, ModelDescription
+                    .of("one platform Thread per task: new, start, join")
+                    .on("batch", "starts and joins a platform thread per unit: every task pays for creating an OS"
+                            + " thread, and P bounds nothing")
+                    .on("blocking", "starts a platform thread per task, each sleeping on its own: every sleep"
+                            + " overlaps, at the price of an OS thread each")
+                    .on("mixed", "a platform thread per task computes its slice and then sleeps on its own: every"
+                            + " wait overlaps")
+                    .on("io", "a platform thread per task blocks in its socket read: every request is in flight at"
+                            + " once")
+                    .on("transfer", "a platform thread per task; the bytes reach the caller by reference")
+                    .on("tree", "a platform thread per node; each inner node starts its children and joins them")
+                    .on("relay", "a platform thread per worker; the token goes over a SynchronousQueue, so a hop is"
+                            + " waking a parked OS thread")
+                    .on("contention", "a platform thread per worker, all updating one shared counter")
+                    .on("pinning", "a platform thread per worker, each waiting inside its own lock: every wait can"
+                            + " overlap"));
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.SynchronousQueue;
 import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
+import org.concurrencybench.core.ModelDescription;
+import org.concurrencybench.core.ModelTrait;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
@@ -140,7 +142,35 @@ public final class VirtualModel extends AbstractConcurrencyModel {
     public static final class Provider extends AbstractModelProvider {
 
         public Provider() {
-            super(ID, "virtual-threads", 60, "one virtual thread per task, on the JVM's carrier threads (P per JVM)", VirtualModel::new);
+            super(ID, "virtual-threads", 60, VirtualModel::new, ModelDescription
+                    .of("one virtual thread per task, on the JVM's carrier threads (P per JVM)")
+                    .with(ModelTrait.VIRTUAL_THREADS)
+                    .on("batch", "starts a virtual thread per unit (newThreadPerTaskExecutor) on the JVM's P carriers")
+                    .on("blocking", "a virtual thread per task; a sleeping virtual thread gives its carrier back, so"
+                            + " every sleep overlaps")
+                    .on("mixed", "a virtual thread per task computes its slice and sleeps, giving its carrier back:"
+                            + " every wait overlaps")
+                    .on("io", "a virtual thread per task; its blocked read parks it and gives its carrier back")
+                    .on("transfer", "a virtual thread per task; the bytes reach the caller by reference")
+                    .on("tree", "a virtual thread per node; each inner node starts its children and joins them")
+                    .on("relay", "a virtual thread per worker; the token goes over a SynchronousQueue, so a hop is"
+                            + " resuming a virtual thread")
+                    .on("contention", "a virtual thread per worker, all updating one shared counter")
+                    .on("pinning", "the probe: a virtual thread that waits while it holds a monitor kept its carrier"
+                            + " on JDK 21 to 23 (pinned), so P waited at a time like a pool; from JDK 24 (JEP 491) it"
+                            + " lets the carrier go and all wait at once. With a ReentrantLock it never kept its"
+                            + " carrier: that table is the control"));
+        }
+
+        /** Inside one JVM every virtual model shares the scheduler's carriers, whatever P it was made with. */
+        @Override
+        public Optional<String> caveatInThisJvm(int parallelism) {
+            int carriers = Carriers.ofThisJvm();
+            if (parallelism == carriers) {
+                return Optional.empty();
+            }
+            return Optional.of(ID + " runs on this JVM's one virtual-thread scheduler, " + carriers + " carriers ("
+                    + Carriers.source() + "), whatever P its rows show; bench compare gives each P a JVM of its own");
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 
 /**
- * One measurement of a comparison: a workload's benchmark, a model (or the baseline) and P,
+ * One measurement of a comparison: a workload's benchmark, a model and P,
  * at one value of each of the workload's sizes. Each cell is its own JMH run with its own forks
  * and result file.
  *
@@ -22,10 +22,6 @@ public record Cell(WorkloadBenchmark benchmark, String model, int cores, Map<Str
     /** A cell of a workload whose sizes are not swept. */
     public Cell(WorkloadBenchmark benchmark, String model, int cores, Map<String, String> sizes) {
         this(benchmark, model, cores, sizes, "");
-    }
-
-    public static Cell baseline(Map<String, String> cpuSizes, String variant) {
-        return new Cell(WorkloadBenchmark.CPU_BASELINE, WorkloadBenchmark.BASELINE_MODEL, 1, cpuSizes, variant);
     }
 
     public String workload() {

@@ -54,9 +54,7 @@ final class CellRunner {
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(resultFile.toString());
-        if (cell.benchmark() != WorkloadBenchmark.CPU_BASELINE) {
-            builder.param("model", cell.model()).param("cores", String.valueOf(cell.cores()));
-        }
+        builder.param("model", cell.model()).param("cores", String.valueOf(cell.cores()));
         for (Map.Entry<String, String> size : cell.sizes().entrySet()) {
             builder.param(size.getKey(), size.getValue());
         }

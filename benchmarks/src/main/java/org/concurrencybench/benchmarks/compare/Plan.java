@@ -51,9 +51,6 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
         Map<Cell, String> notApplicable = new LinkedHashMap<>();
         for (String workload : workloads) {
             for (Variant variant : variants.get(workload)) {
-                if (workload.equals(WorkloadBenchmark.CPU_BASELINE.workload()) && cores.contains(1)) {
-                    toMeasure.add(Cell.baseline(variant.sizes(), variant.label()));
-                }
                 for (String model : models) {
                     for (int p : cores) {
                         Cell cell = new Cell(WorkloadBenchmark.of(workload), model, p, variant.sizes(), variant.label());

@@ -1,9 +1,13 @@
 package org.concurrencybench.benchmarks.compare;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.concurrencybench.benchmarks.Selection;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
+import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.ModelTrait;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -26,17 +30,18 @@ public enum Profile {
      * goal's 64 KiB); contention makes 10,000 updates per worker rather than 100,000. Pinning
      * runs as the benchmark does. Every model runs the same sizes.
      *
-     * <p>process-per-task is left out unless {@code --models} names it: it starts a JVM for
-     * every task, so on each batch of 100 tasks its operation is 100 JVM start-ups, seconds
-     * each, which alone would double the run and say nothing cpu's and handoff's cells do not.
+     * <p>A model that starts a process per task ({@link ModelTrait#PROCESS_PER_TASK}) is left
+     * out unless {@code --models} names it: on each batch of 100 tasks its operation is 100 JVM
+     * start-ups, seconds each, which alone would double the run and say nothing cpu's and
+     * handoff's cells do not.
      */
     QUICK(1, 1, TimeValue.milliseconds(200), 3, TimeValue.milliseconds(200),
             List.of("blocking.units=100", "handoff.hops=10000", "mixed.units=100", "io.units=100",
                     "transfer.payload=0,65536,1048576", "contention.updates=10000"),
-            List.of("process-per-task")),
+            EnumSet.of(ModelTrait.PROCESS_PER_TASK)),
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS),
             BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
-            List.of());
+            EnumSet.noneOf(ModelTrait.class));
 
     /** The most cores quick uses by default: P = 1 and 2 show whether a model scales at all. */
     private static final int QUICK_MAX_CORES = 2;
@@ -54,10 +59,10 @@ public enum Profile {
     private final int measurementIterations;
     private final TimeValue measurementTime;
     private final List<String> sizes;
-    private final List<String> leftOut;
+    private final Set<ModelTrait> leftOut;
 
     Profile(int forks, int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime,
-            List<String> sizes, List<String> leftOut) {
+            List<String> sizes, Set<ModelTrait> leftOut) {
         this.sizes = sizes;
         this.leftOut = leftOut;
         this.forks = forks;
@@ -101,12 +106,16 @@ public enum Profile {
 
     /** The models this profile runs when {@code --models} does not say: the registered ones, less those it leaves out. */
     public List<String> defaultModels(List<String> registered) {
-        return registered.stream().filter(model -> !leftOut.contains(model)).toList();
+        return registered.stream().filter(model -> !leavesOut(model)).toList();
     }
 
     /** The registered models this profile leaves out unless they are named. */
     public List<String> leftOut(List<String> registered) {
-        return registered.stream().filter(leftOut::contains).toList();
+        return registered.stream().filter(this::leavesOut).toList();
+    }
+
+    private boolean leavesOut(String model) {
+        return leftOut.stream().anyMatch(ModelRegistry.provider(model).description()::has);
     }
 
     /** Quick: P = 1, 2 (as far as the machine has them); full: the whole ladder 1, 2, 4, ... up to the processors. */

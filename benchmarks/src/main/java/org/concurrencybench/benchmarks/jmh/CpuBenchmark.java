@@ -10,9 +10,9 @@ import org.openjdk.jmh.annotations.Param;
  * <p>One operation counts the primes below {@code limit} by trial division, split into
  * {@code units} slices of one task each, and returns the count, pi(limit). Nothing waits, so a
  * model at P cores should approach P times its speed at P = 1; what it loses is the cost of
- * its tasks, its hand-offs and, for the process models, its pipes and worker JVMs. Thread-pool
- * at P = 1 against {@link CpuBaselineBenchmark} (the same slices in a plain loop) shows what
- * the harness and a pool cost on their own.
+ * its tasks, its hand-offs and, for the process models, its pipes and worker JVMs. The
+ * {@code sequential} model runs the same slices in a plain loop on one thread: a model at
+ * P = 1 against it shows what the harness and the model cost on their own.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CpuBenchmark -p model=thread-pool,virtual}, or
  * across the cores with the forks held to P: {@code ./bench compare --workloads cpu --cores all}.

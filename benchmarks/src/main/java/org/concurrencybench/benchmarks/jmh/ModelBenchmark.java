@@ -32,9 +32,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public abstract class ModelBenchmark extends BenchmarkDefaults {
 
-    /** Every model of the suite, in DESIGN.md's order; {@code -p model=...} picks some. */
-    @Param({"threads", "thread-pool", "fork-join", "completable-future", "async", "virtual", "process-pool",
-            "process-pool-shm", "process-per-task"})
+    /**
+     * Every registered model, in the registry's order (JMH needs its parameter values as
+     * constants; a test keeps this list equal to the registry); {@code -p model=...} picks some,
+     * and may name a model that is not listed here.
+     */
+    @Param({"sequential", "threads", "thread-pool", "fork-join", "completable-future", "async", "virtual",
+            "process-pool", "process-pool-shm", "process-per-task"})
     public String model;
 
     /** P: the cores the model may use. */

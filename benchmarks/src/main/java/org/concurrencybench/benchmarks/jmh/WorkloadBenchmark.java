@@ -10,8 +10,8 @@ import org.concurrencybench.core.Workloads;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * The benchmark method that measures each catalog workload, and the baseline: what the
- * command line includes for a workload and how the report names a result it reads back.
+ * The benchmark method that measures each catalog workload: what the command line includes for
+ * a workload and how the report names a result it reads back.
  */
 public enum WorkloadBenchmark {
 
@@ -24,12 +24,7 @@ public enum WorkloadBenchmark {
     IO("io", IoBenchmark.class, "requestOverLoopbackInEveryTask"),
     TRANSFER("transfer", TransferBenchmark.class, "returnPayloadFromEveryTask"),
     CONTENTION("contention", ContentionBenchmark.class, "updateOneSharedCounter"),
-    PINNING("pinning", PinningBenchmark.class, "waitInsideEachWorkersOwnLock"),
-    /** The cpu workload with no model: a plain loop on the benchmark thread. */
-    CPU_BASELINE("cpu", CpuBaselineBenchmark.class, "plainLoop");
-
-    /** The model name the report gives the baseline's row. */
-    public static final String BASELINE_MODEL = "baseline";
+    PINNING("pinning", PinningBenchmark.class, "waitInsideEachWorkersOwnLock");
 
     private final String workload;
     private final Class<?> benchmarkClass;
@@ -51,10 +46,6 @@ public enum WorkloadBenchmark {
 
     public String method() {
         return method;
-    }
-
-    public boolean isBaseline() {
-        return this == CPU_BASELINE;
     }
 
     /** {@code org.concurrencybench.benchmarks.jmh.CpuBenchmark.countPrimes}: JMH's name for it. */
@@ -90,11 +81,10 @@ public enum WorkloadBenchmark {
 
     /** The model benchmark of catalog workload {@code workload}. */
     public static WorkloadBenchmark of(String workload) {
-        return Arrays.stream(values()).filter(benchmark -> !benchmark.isBaseline())
-                .filter(benchmark -> benchmark.workload.equals(workload)).findFirst()
+        return Arrays.stream(values()).filter(benchmark -> benchmark.workload.equals(workload)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no benchmark measures workload '" + workload
-                        + "'; measured: " + String.join(", ", Arrays.stream(values())
-                                .filter(benchmark -> !benchmark.isBaseline()).map(WorkloadBenchmark::workload).toList())));
+                        + "'; measured: " + String.join(", ", Arrays.stream(values()).map(WorkloadBenchmark::workload)
+                                .toList())));
     }
 
     /** The entry whose JMH name is {@code benchmarkName}, if it is one of this suite's. */

@@ -48,7 +48,7 @@ final class Charts {
                 any |= measurement != null;
             }
             if (any) {
-                series.put((row.isBaseline() ? "baseline (plain loop)" : row.model())
+                series.put((row.isBaseline() ? row.model() + " (baseline)" : row.model())
                         + (severalSources ? " - " + row.source().label() : ""), scores);
             }
         }

@@ -77,8 +77,7 @@ public final class JmhResultsReader {
             }
         }
         String workload = workloadOf(benchmark);
-        boolean baseline = WorkloadBenchmark.byName(benchmark).map(WorkloadBenchmark::isBaseline).orElse(false);
-        String model = baseline ? WorkloadBenchmark.BASELINE_MODEL : params.getOrDefault("model", "(no model)");
+        String model = params.getOrDefault("model", "(no model)");
         int cores = cores(file, position, params.get("cores"));
         String jdk = result.has("jdkVersion") && result.get("jdkVersion").isJsonPrimitive()
                 ? result.get("jdkVersion").getAsString() : null;

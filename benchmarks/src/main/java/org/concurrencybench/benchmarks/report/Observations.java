@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** Sentences computed from a table's figures: who was fastest, who scaled best, what the harness costs. */
+/**
+ * Sentences computed from a table's figures: who was fastest, who scaled best, and what each
+ * model costs against the baseline's figure, the same work with no concurrency. The baseline
+ * itself and figures a model calls not comparable are never ranked.
+ */
 final class Observations {
-
-    /** The harness-cost goal: thread-pool at P = 1 within this fraction of the plain loop. */
-    static final double BASELINE_GOAL = 0.03;
 
     private Observations() {
     }
@@ -20,7 +22,7 @@ final class Observations {
             String prefix = sources.size() > 1 ? source.label() + ": " : "";
             fastest(table, source).ifPresent(sentence -> sentences.add(prefix + sentence));
             bestScaling(table, source).ifPresent(sentence -> sentences.add(prefix + sentence));
-            harnessCost(table, source).ifPresent(sentence -> sentences.add(prefix + sentence));
+            againstTheBaseline(table, source).ifPresent(sentence -> sentences.add(prefix + sentence));
         }
         return sentences;
     }
@@ -51,7 +53,7 @@ final class Observations {
     private static Optional<String> fastest(WorkloadTable table, Source source) {
         List<String> parts = new ArrayList<>();
         for (int cores : table.cores()) {
-            modelRows(table, source).filter(row -> row.at(cores) != null)
+            rankedRows(table, source).filter(row -> row.at(cores) != null)
                     .min(Comparator.comparingDouble(row -> rank(row.at(cores))))
                     .ifPresent(row -> parts.add("at P = " + cores + ", " + row.model() + " ("
                             + Figures.number(row.at(cores).score()) + " " + row.at(cores).unit() + ")"));
@@ -65,31 +67,40 @@ final class Observations {
         if (most <= 1) {
             return Optional.empty();
         }
-        return modelRows(table, source).filter(row -> row.at(1) != null && row.at(most) != null)
+        return rankedRows(table, source).filter(row -> row.at(1) != null && row.at(most) != null)
                 .max(Comparator.comparingDouble(row -> speedUp(row, most)))
                 .map(row -> "Best speed-up from P = 1 to P = " + most + ": " + row.model() + ", "
                         + Figures.times(speedUp(row, most)) + " (" + Figures.percent(speedUp(row, most) / most)
                         + " parallel efficiency).");
     }
 
-    /** Thread-pool at P = 1 against the plain loop: what a pool and the harness add to the same work. */
-    private static Optional<String> harnessCost(WorkloadTable table, Source source) {
-        Optional<WorkloadTable.Row> baseline = table.row(source, "baseline");
-        Optional<WorkloadTable.Row> pool = table.row(source, "thread-pool");
-        if (baseline.isEmpty() || pool.isEmpty() || baseline.get().at(1) == null || pool.get().at(1) == null) {
+    /** Every model at P = 1 against the baseline at P = 1: what the model and the harness add to the same work. */
+    private static Optional<String> againstTheBaseline(WorkloadTable table, Source source) {
+        Optional<WorkloadTable.Row> baseline = table.rows().stream()
+                .filter(row -> row.source() == source && row.isBaseline() && row.at(1) != null).findFirst();
+        if (baseline.isEmpty()) {
             return Optional.empty();
         }
-        Measurement loop = baseline.get().at(1);
-        Measurement onePool = pool.get().at(1);
-        double extra = onePool.score() / loop.score() - 1;
-        boolean met = Math.abs(extra) <= BASELINE_GOAL;
-        return Optional.of("thread-pool at P = 1 against the plain loop: " + Figures.signedPercent(extra) + " ("
-                + Figures.number(onePool.score()) + " against " + Figures.number(loop.score()) + " " + loop.unit()
-                + "); the goal of within " + Figures.percent(BASELINE_GOAL) + " is " + (met ? "met." : "not met."));
+        Measurement floor = baseline.get().at(1);
+        List<String> parts = new ArrayList<>();
+        rankedRows(table, source).filter(row -> row.at(1) != null && row.at(1).unit().equals(floor.unit()))
+                .forEach(row -> parts.add(row.model() + " " + ratio(row.at(1).score() / floor.score())));
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("At P = 1 against " + baseline.get().model() + ", the same work on one thread with no model ("
+                + Figures.number(floor.score()) + " " + floor.unit() + "): " + String.join(", ", parts) + ".");
     }
 
-    private static java.util.stream.Stream<WorkloadTable.Row> modelRows(WorkloadTable table, Source source) {
-        return table.rows().stream().filter(row -> row.source() == source && !row.isBaseline());
+    /** +1.9% for a figure near the floor, 3.20× for one far from it. */
+    private static String ratio(double ratio) {
+        return Math.abs(ratio - 1) < 0.5 ? Figures.signedPercent(ratio - 1) : Figures.times(ratio);
+    }
+
+    /** The rows that may be ranked: models, not the baseline, whose figure answers the workload's question. */
+    private static Stream<WorkloadTable.Row> rankedRows(WorkloadTable table, Source source) {
+        return table.rows().stream().filter(row -> row.source() == source && !row.isBaseline()
+                && ModelNotes.notComparable(row.model(), table.workload()).isEmpty());
     }
 
     private static double rank(Measurement measurement) {

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.ModelTrait;
 import org.concurrencybench.core.Workloads;
 
 /**
- * What a contention table with a wait inside the lock (the pinning probe) shows about virtual
- * threads, computed from its figures rather than asserted: which JDK ran the forks, and whether
- * virtual's figure is near what all waits at once would take (its threads let their carriers
- * go) or near what P at a time would take (each kept its carrier: pinned), and whether that is
- * what that JDK should do. JEP 491 (JDK 24) stopped a virtual thread that blocks inside
+ * What a contention table with a wait inside the lock (the pinning probe) shows about the
+ * models that run on virtual threads ({@link ModelTrait#VIRTUAL_THREADS}), computed from its
+ * figures rather than asserted: which JDK ran the forks, and whether such a model's figure is
+ * near what all waits at once would take (its threads let their carriers go) or near what P at
+ * a time would take (each kept its carrier: pinned), and whether that is what that JDK should do. JEP 491 (JDK 24) stopped a virtual thread that blocks inside
  * {@code synchronized} from keeping its carrier; a {@code ReentrantLock} never made it.
  */
 final class PinningAnalysis {
@@ -26,16 +28,6 @@ final class PinningAnalysis {
     private enum Case { RELEASED, PINNED, TOO_CLOSE }
 
     private PinningAnalysis() {
-    }
-
-    /** The time if every wait overlaps: the workers sharing a lock wait one after another, the locks at once. */
-    static long unpinnedMillis(long workers, long updates, long holdMs, long locks) {
-        return ceilDiv(workers, locks) * updates * holdMs;
-    }
-
-    /** The time if only P waits overlap, the locks permitting: each waiting thread keeps one of P carriers. */
-    static long pinnedMillis(long workers, long updates, long holdMs, long locks, long cores) {
-        return ceilDiv(workers, Math.min(cores, locks)) * updates * holdMs;
     }
 
     /** Whether {@code table} is a contention with a wait inside the lock, where carriers can be kept. */
@@ -53,8 +45,9 @@ final class PinningAnalysis {
             String prefix = sources.size() > 1 ? source.label() + ": " : "";
             ForkJdk jdk = ForkJdk.of(table, source);
             sentences.add(prefix + jdk.sentence());
-            table.row(source, "virtual").filter(row -> !row.measured().isEmpty())
-                    .ifPresent(row -> sentences.add(prefix + whatVirtualShows(table, row, jdk)));
+            table.rows().stream().filter(row -> row.source() == source && !row.measured().isEmpty()
+                            && Models.has(row.model(), ModelTrait.VIRTUAL_THREADS))
+                    .forEach(row -> sentences.add(prefix + whatVirtualShows(table, row, jdk)));
         }
         return sentences;
     }
@@ -67,9 +60,10 @@ final class PinningAnalysis {
         long locks = SizeValues.number(sizes, "locks");
         String lock = sizes.getOrDefault("lock", "?");
         if (workers <= 0 || updates <= 0 || locks <= 0) {
-            return "The sizes of this table are not all known, so virtual's figures cannot be set against the estimates.";
+            return "The sizes of this table are not all known, so " + row.model() + "'s figures cannot be set against"
+                    + " the estimates.";
         }
-        long released = unpinnedMillis(workers, updates, hold, locks);
+        long released = Contention.allWaitsAtOnceMillis(workers, updates, hold, locks);
         List<String> figures = new ArrayList<>();
         List<String> pinnedEstimates = new ArrayList<>();
         List<Case> cases = new ArrayList<>();
@@ -79,16 +73,16 @@ final class PinningAnalysis {
             if (millis.isEmpty()) {
                 return;
             }
-            long pinned = pinnedMillis(workers, updates, hold, locks, p);
+            long pinned = Contention.pWaitsAtATimeMillis(workers, updates, hold, locks, p);
             figures.add(Figures.number(millis.getAsDouble()) + " ms at P = " + p);
             pinnedEstimates.add(Figures.grouped(pinned) + " ms at P = " + p);
             cases.add(classify(millis.getAsDouble(), released, pinned));
             cores.add(p);
         });
         if (figures.isEmpty()) {
-            return "virtual's figures are not times per operation, so they cannot be set against the estimates.";
+            return row.model() + "'s figures are not times per operation, so they cannot be set against the estimates.";
         }
-        String estimates = "virtual took " + String.join(", ", figures) + ". All waits at once would take about "
+        String estimates = row.model() + " took " + String.join(", ", figures) + ". All waits at once would take about "
                 + Figures.grouped(released) + " ms (" + (locks < workers ? "workers / locks × " : "")
                 + "updates × holdMs); P at a time, as pinned carriers allow, " + String.join(", ", pinnedEstimates)
                 + " (workers / P × updates × holdMs).";
@@ -150,9 +144,5 @@ final class PinningAnalysis {
             }
         }
         return String.join(", ", where);
-    }
-
-    private static long ceilDiv(long dividend, long divisor) {
-        return (dividend + divisor - 1) / divisor;
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.concurrencybench.core.Workloads;
 
 /** Builds the report from one or more saved comparisons, and optionally a baseline run to compare against. */
 public final class ReportBuilder {
@@ -54,7 +55,12 @@ public final class ReportBuilder {
                                  Map<String, Integer> chartsPerWorkload) {
         boolean severalSources = sources.size() > 1;
         blocks.add(new Document.Heading(1, table.title()));
-        Explanations.of(table.workload(), table.sizes()).forEach(text -> blocks.add(new Document.Paragraph(text)));
+        Workloads.explain(table.workload(), table.sizes()).forEach(text -> blocks.add(new Document.Paragraph(text)));
+        List<String> howModelsRunIt = ModelNotes.of(table);
+        if (!howModelsRunIt.isEmpty()) {
+            blocks.add(new Document.Paragraph("How each model runs it:"));
+            blocks.add(new Document.Bullets(howModelsRunIt));
+        }
         ScoreTables tables = new ScoreTables(table, severalSources, comparison);
         if (table.hasMeasurements()) {
             blocks.add(new Document.Paragraph("Time per operation in " + table.unit() + " ("
@@ -64,7 +70,6 @@ public final class ReportBuilder {
         Observations.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
         IoFloor.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
         PinningAnalysis.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
-        Goals.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
         Optional<Document.Table> speedUps = tables.speedUps();
         if (speedUps.isPresent()) {
             blocks.add(new Document.Heading(2, "Speed-up against P = 1"));
@@ -98,9 +103,8 @@ public final class ReportBuilder {
         blocks.add(new Document.Heading(1, "transfer: cost per unit against payload"));
         blocks.add(new Document.Paragraph("Each figure above divided by its units: microseconds to make, move and"
                 + " check one unit's bytes, ± JMH's interval divided the same way; the cheapest of each column in bold."
-                + " The in-JVM models hand over a reference, so their cost is making and checksumming the bytes, the"
-                + " floor; process-pool's rises with the copy through the pipe, process-pool-shm's with the write into"
-                + " and the read from shared memory."));
+                + " A model that hands over a reference pays for making and checksumming the bytes, the floor; a"
+                + " model that moves them between processes pays for the move as well, which grows with the payload."));
         Map<String, Integer> chartNames = new HashMap<>();
         for (TransferCosts cost : costs) {
             // the heading names the workload too: the console shows a table under its nearest heading alone
@@ -112,9 +116,6 @@ public final class ReportBuilder {
             charts.add(new Report.Chart(file, plot));
             blocks.add(new Document.Image(file, plot.title() + ": µs per unit against payload for every model"
                     + (Charts.isLogarithmic(plot) ? " (logarithmic scale)" : "")));
-        }
-        for (Source source : sources) {
-            blocks.add(new Document.Paragraph((severalSources ? source.label() + ": " : "") + Goals.sharedMemory(costs, source)));
         }
     }
 

@@ -144,12 +144,12 @@ final class ScoreTables {
     }
 
     private List<Document.Cell> labels(WorkloadTable.Row row) {
-        String model = row.isBaseline() ? "baseline (plain loop)" : row.model();
+        String model = row.isBaseline() ? row.model() + " (baseline)" : row.model();
         return severalSources ? List.of(Document.Cell.plain(model), Document.Cell.plain(row.source().label()))
                 : List.of(Document.Cell.plain(model));
     }
 
     private String rowName(WorkloadTable.Row row) {
-        return (row.isBaseline() ? "baseline" : row.model()) + (severalSources ? " (" + row.source().label() + ")" : "");
+        return row.model() + (severalSources ? " (" + row.source().label() + ")" : "");
     }
 }

@@ -44,7 +44,7 @@ record TransferCosts(Source source, Map<String, String> sizes, int cores, List<L
         for (int index = 0; index < sources.size(); index++) {
             Source source = sources.get(index);
             for (Measurement measurement : source.measurements()) {
-                if (!measurement.workload().equals(WORKLOAD) || measurement.model().equals("baseline")) {
+                if (!measurement.workload().equals(WORKLOAD)) {
                     continue;
                 }
                 Map<String, String> rest = new LinkedHashMap<>(measurement.sizes());
@@ -127,8 +127,7 @@ record TransferCosts(Source source, Map<String, String> sizes, int cores, List<L
     }
 
     private static int modelRank(String model) {
-        int rank = WorkloadTable.MODEL_ORDER.indexOf(model);
-        return rank < 0 ? Integer.MAX_VALUE : rank;
+        return Models.rank(model);
     }
 
     private static long number(String text, long otherwise) {

@@ -1,6 +1,5 @@
 package org.concurrencybench.benchmarks.report;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,10 +9,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.concurrencybench.benchmarks.jmh.ModelBenchmark;
-import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
+import org.concurrencybench.core.ModelTrait;
 import org.concurrencybench.core.Workloads;
-import org.openjdk.jmh.annotations.Param;
 
 /**
  * Everything the sources hold about one workload at one set of sizes: a row per model (and
@@ -22,14 +19,12 @@ import org.openjdk.jmh.annotations.Param;
  */
 public record WorkloadTable(String workload, Map<String, String> sizes, List<Integer> cores, List<Row> rows) {
 
-    /** The models in the suite's order: the order of ModelBenchmark's {@code model} parameter. */
-    static final List<String> MODEL_ORDER = modelOrder();
-
     /** One model of one source: its measurements and its gaps (n/a, failed, not run), by P. */
     public record Row(Source source, String model, Map<Integer, Measurement> measured, Map<Integer, RunRecord.Cell> gaps) {
 
+        /** Whether this is the row the others are set against: a model with no concurrency. */
         public boolean isBaseline() {
-            return WorkloadBenchmark.BASELINE_MODEL.equals(model);
+            return Models.has(model, ModelTrait.BASELINE);
         }
 
         public Measurement at(int cores) {
@@ -118,27 +113,14 @@ public record WorkloadTable(String workload, Map<String, String> sizes, List<Int
         }
     }
 
-    /** Rows in the suite's model order, unknown models after them, the baseline last; then by source. */
+    /** Rows in the registry's order (the baseline first), unknown models after them; then by source. */
     private record RowKey(String model, int sourceIndex) {
 
         static final Comparator<RowKey> ORDER = Comparator.comparingInt((RowKey key) -> modelRank(key.model()))
                 .thenComparing(RowKey::model).thenComparingInt(RowKey::sourceIndex);
 
         private static int modelRank(String model) {
-            if (WorkloadBenchmark.BASELINE_MODEL.equals(model)) {
-                return Integer.MAX_VALUE;
-            }
-            int rank = MODEL_ORDER.indexOf(model);
-            return rank < 0 ? Integer.MAX_VALUE - 1 : rank;
-        }
-    }
-
-    private static List<String> modelOrder() {
-        try {
-            Field model = ModelBenchmark.class.getField("model");
-            return List.of(model.getAnnotation(Param.class).value());
-        } catch (NoSuchFieldException missing) {
-            throw new IllegalStateException("ModelBenchmark has no public field 'model'", missing);
+            return Models.rank(model);
         }
     }
 }

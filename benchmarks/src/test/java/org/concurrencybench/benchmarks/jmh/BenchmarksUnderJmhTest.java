@@ -51,18 +51,13 @@ class BenchmarksUnderJmhTest {
         Set<String> ran = new TreeSet<>();
         for (RunResult result : results) {
             String benchmark = result.getParams().getBenchmark();
-            String model = WorkloadBenchmark.byName(benchmark).orElseThrow().isBaseline() ? "baseline"
-                    : result.getParams().getParam("model");
+            String model = result.getParams().getParam("model");
             ran.add(benchmark + " " + model);
             assertTrue(result.getPrimaryResult().getScore() > 0, benchmark + " " + model + " has no score");
         }
         Set<String> expected = new TreeSet<>();
         for (WorkloadBenchmark benchmark : WorkloadBenchmark.values()) {
-            if (benchmark.isBaseline()) {
-                expected.add(benchmark.benchmarkName() + " baseline");
-            } else {
-                models.forEach(model -> expected.add(benchmark.benchmarkName() + " " + model));
-            }
+            models.forEach(model -> expected.add(benchmark.benchmarkName() + " " + model));
         }
         assertEquals(expected, ran);
     }

@@ -28,35 +28,6 @@ class TransferCostsTest {
         assertEquals("P = 2, units=100", costs.getLast().describe());
     }
 
-    @Test
-    void sharedMemoryLessThanTwiceAsCheapIsAMissedGoalWithTheRatio() {
-        Source source = source(List.of(transfer("process-pool", 1, "1048576", 60.0),
-                transfer("process-pool-shm", 1, "1048576", 40.0)));
-
-        String goal = Goals.sharedMemory(TransferCosts.of(List.of(source)), source);
-
-        assertEquals("Goal: process-pool-shm's cost per unit at least 2.00× lower than process-pool's (the pipe) for"
-                + " payloads of 64 KiB and more: missed (1 MiB at P = 1: 600.0 against 400.0 µs, 1.50× lower).", goal);
-    }
-
-    @Test
-    void smallPayloadsAloneDoNotMeasureTheGoal() {
-        Source source = source(List.of(transfer("process-pool", 1, "1024", 6.0), transfer("process-pool-shm", 1, "1024", 5.0)));
-
-        String goal = Goals.sharedMemory(TransferCosts.of(List.of(source)), source);
-
-        assertTrue(goal.endsWith(": not measured (no payload of 64 KiB or more was measured)."), goal);
-    }
-
-    @Test
-    void withoutSharedMemoryTheGoalIsNotMeasured() {
-        Source source = source(List.of(transfer("process-pool", 1, "65536", 10.0)));
-
-        String goal = Goals.sharedMemory(TransferCosts.of(List.of(source)), source);
-
-        assertTrue(goal.endsWith(": not measured (process-pool-shm was not measured)."), goal);
-    }
-
     private static Source source(List<Measurement> measurements) {
         return new Source("run", Path.of("jmh.json"), measurements, null, null);
     }

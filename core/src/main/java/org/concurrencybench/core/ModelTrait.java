@@ -1,0 +1,26 @@
+package org.concurrencybench.core;
+
+/**
+ * A fact about a model that changes how its figures are read or run, stated by the model
+ * itself so that commands and reports need no list of model ids.
+ */
+public enum ModelTrait {
+
+    /**
+     * Runs every unit one after another on one thread: no concurrency at all. Its figure is the
+     * row the others are set against, what the work costs with no model.
+     */
+    BASELINE,
+
+    /**
+     * Runs its units on virtual threads. On JDK 21 to 23 a virtual thread that waits inside
+     * {@code synchronized} keeps its carrier (it is pinned); JEP 491 ended that in JDK 24.
+     */
+    VIRTUAL_THREADS,
+
+    /**
+     * Starts a process for every task: each operation of a batch is that many process start-ups,
+     * seconds each, so a first look at the suite leaves it out unless it is named.
+     */
+    PROCESS_PER_TASK
+}
