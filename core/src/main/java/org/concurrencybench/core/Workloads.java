@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The catalog of workloads, with the defaults of DESIGN.md's table. */
+/** The catalog of workloads: each id with its kind, its parameters and their defaults, and what it asks. */
 public final class Workloads {
 
     private static final WorkloadSpec.Parameter PAYLOAD = new WorkloadSpec.Parameter("payload", 0,
