@@ -7,11 +7,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.WorkloadSizes;
 import org.concurrencybench.core.Workloads;
 
 /**
- * The command line's shared choices: which models, which workloads, which P. Each parser
- * refuses a bad value with an IllegalArgumentException whose message names the value and
+ * The command line's shared choices: which models, which workloads, which P, which sizes. Each
+ * parser refuses a bad value with an IllegalArgumentException whose message names the value and
  * the valid choices (the command line turns it into one line and exit code 2).
  */
 public final class Selection {
@@ -27,6 +28,21 @@ public final class Selection {
     /** Workload ids from {@code x,y}; empty or null means every workload, in catalog order. */
     public static List<String> workloads(String csv) {
         return pick("workload", csv, Workloads.ids());
+    }
+
+    /**
+     * The sizes of {@code workloads} from {@code -p} options, read by the catalog's one reader;
+     * the model and P, which JMH also calls parameters, are refused with the option that sets them.
+     */
+    public static WorkloadSizes sizes(List<String> workloads, List<String> options) {
+        for (String option : options) {
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')).strip() : option.strip();
+            if (name.equals("model") || name.equals("cores")) {
+                throw new IllegalArgumentException("-p " + name + " is chosen with --" + (name.equals("model") ? "models" : "cores")
+                        + ", not -p");
+            }
+        }
+        return WorkloadSizes.parse(workloads, options);
     }
 
     /**

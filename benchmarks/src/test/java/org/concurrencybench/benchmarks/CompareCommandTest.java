@@ -31,9 +31,9 @@ import java.util.concurrent.TimeUnit;
 import org.concurrencybench.benchmarks.compare.Comparison;
 import org.concurrencybench.benchmarks.compare.Limits;
 import org.concurrencybench.benchmarks.compare.Profile;
-import org.concurrencybench.benchmarks.compare.WorkloadSizes;
 import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.WorkloadSizes;
 import org.concurrencybench.core.Workloads;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class CompareCommandTest {
         String model = limited.get()[0];
         Path out = temporary.resolve("failed");
         List<String> workloads = List.of("spawn", "tree", "handoff");
-        Map<String, Map<String, String>> sizes = WorkloadSizes.of(workloads, List.of("spawn.units=10", "handoff.hops=10"));
+        WorkloadSizes sizes = Profile.FULL.sizesOf(workloads, List.of("spawn.units=10", "handoff.hops=10"));
         Limits noneDeclared = (anyModel, cores, anyWorkloads) -> Map.of();
         StringWriter console = new StringWriter();
 
@@ -213,6 +213,12 @@ class CompareCommandTest {
         assertEquals(Bench.USAGE, run.exitCode());
         assertContains(run.err(), "already holds results");
         assertEquals("[]", Files.readString(temporary.resolve("jmh.json")));
+    }
+
+    @Test
+    void theModelAndPAreChosenWithTheirOwnOptionsNotWithP() {
+        CommandLineRun.of("compare", "--workloads", "cpu", "-p", "cores=4", "--out", temporary.toString())
+                .assertOneLineUsageError("-p cores is chosen with --cores, not -p");
     }
 
     /** Waits, on file events, until JMH has logged the start of the second cell's first iteration. */

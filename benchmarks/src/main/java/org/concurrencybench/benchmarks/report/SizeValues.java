@@ -1,8 +1,9 @@
 package org.concurrencybench.benchmarks.report;
 
 import java.util.Map;
+import org.concurrencybench.core.WorkloadSizes;
 
-/** A workload's sizes as a report reads them back: text, as JMH recorded them. */
+/** A workload's sizes as a report reads them back: text, as JMH recorded them, read by the catalog's reader. */
 final class SizeValues {
 
     private SizeValues() {
@@ -10,10 +11,6 @@ final class SizeValues {
 
     /** Size {@code name} as a whole number; -1 when it is missing or not a number. */
     static long number(Map<String, String> sizes, String name) {
-        try {
-            return Long.parseLong(sizes.getOrDefault(name, "").replace("_", "").strip());
-        } catch (NumberFormatException notANumber) {
-            return -1;
-        }
+        return WorkloadSizes.number(sizes.get(name)).orElse(-1);
     }
 }
