@@ -82,6 +82,8 @@ public final class CompareCommand implements Callable<Integer> {
         Path folder = out != null ? out : ResultsFolders.timestamped("");
         Comparison.Settings settings = new Comparison.Settings(chosenModels, chosenWorkloads, chosenCores, sizes, profile,
                 folder, jmh);
-        return new Comparison(settings, spec.commandLine().getOut(), Limits.fromRegistry()).run();
+        Comparison comparison = new Comparison(settings, spec.commandLine().getOut(), Limits.fromRegistry());
+        OutputFolder.ready(folder, out != null);
+        return comparison.run();
     }
 }

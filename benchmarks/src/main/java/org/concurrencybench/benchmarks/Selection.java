@@ -22,12 +22,12 @@ public final class Selection {
 
     /** Model ids from {@code a,b}; empty or null means every model, in rank order. */
     public static List<String> models(String csv) {
-        return pick("model", csv, ModelRegistry.ids());
+        return pick("--models", "model", csv, ModelRegistry.ids());
     }
 
     /** Workload ids from {@code x,y}; empty or null means every workload, in catalog order. */
     public static List<String> workloads(String csv) {
-        return pick("workload", csv, Workloads.ids());
+        return pick("--workloads", "workload", csv, Workloads.ids());
     }
 
     /**
@@ -56,8 +56,13 @@ public final class Selection {
         if (csv.strip().equals("all")) {
             return ladder(Runtime.getRuntime().availableProcessors());
         }
+        List<String> items = split(csv);
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("--cores '" + csv + "' is an empty list; give whole numbers from 1 to "
+                    + Checks.MAX_PARALLELISM + " separated by commas, such as --cores 1,2, or 'all'");
+        }
         Set<Integer> cores = new TreeSet<>();
-        for (String item : split(csv)) {
+        for (String item : items) {
             int value;
             try {
                 value = Integer.parseInt(item);
@@ -84,12 +89,17 @@ public final class Selection {
         return List.copyOf(ladder);
     }
 
-    private static List<String> pick(String what, String csv, List<String> known) {
+    private static List<String> pick(String option, String what, String csv, List<String> known) {
         if (csv == null || csv.isBlank()) {
             return known;
         }
+        List<String> items = split(csv);
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(option + " '" + csv + "' is an empty list; name " + what + "s separated by"
+                    + " commas, or leave " + option + " out for all; known " + what + "s: " + String.join(", ", known));
+        }
         Set<String> picked = new LinkedHashSet<>();
-        for (String item : split(csv)) {
+        for (String item : items) {
             if (!known.contains(item)) {
                 throw new IllegalArgumentException("unknown " + what + " '" + item + "'; known " + what + "s: "
                         + String.join(", ", known));

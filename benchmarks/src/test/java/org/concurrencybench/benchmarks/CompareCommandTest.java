@@ -216,6 +216,39 @@ class CompareCommandTest {
     }
 
     @Test
+    void anOutThatIsAFileIsAUsageErrorAndTheFileIsLeftAlone() throws IOException {
+        Path file = Files.writeString(temporary.resolve("results.txt"), "notes");
+
+        CommandLineRun run = CommandLineRun.of("compare", "--workloads", "cpu", "--out", file.toString());
+
+        run.assertOneLineUsageError("--out " + file + " is a file, not a folder");
+        assertEquals("notes", Files.readString(file));
+    }
+
+    @Test
+    void anOutBelowAFileIsAUsageErrorThatNamesTheFile() throws IOException {
+        Path file = Files.writeString(temporary.resolve("results.txt"), "notes");
+
+        CommandLineRun.of("compare", "--workloads", "cpu", "--out", file.resolve("run").toString())
+                .assertOneLineUsageError("--out " + file.resolve("run") + ": " + file + " is a file, not a folder");
+    }
+
+    @Test
+    void anOutWhereNoFolderCanBeMadeIsAUsageErrorWithTheReason() {
+        Path proc = Path.of("/proc");
+        Assumptions.assumeTrue(Files.isDirectory(proc) && !Files.exists(proc.resolve("x")), "no /proc to refuse a folder");
+
+        CommandLineRun.of("compare", "--workloads", "cpu", "--out", "/proc/x")
+                .assertOneLineUsageError("--out /proc/x: cannot create the folder (");
+    }
+
+    @Test
+    void anEmptyListOfModelsSaysItIsEmpty() {
+        CommandLineRun.of("compare", "--models", ",,", "--out", temporary.toString())
+                .assertOneLineUsageError("--models ',,' is an empty list", "known models:");
+    }
+
+    @Test
     void theModelAndPAreChosenWithTheirOwnOptionsNotWithP() {
         CommandLineRun.of("compare", "--workloads", "cpu", "-p", "cores=4", "--out", temporary.toString())
                 .assertOneLineUsageError("-p cores is chosen with --cores, not -p");

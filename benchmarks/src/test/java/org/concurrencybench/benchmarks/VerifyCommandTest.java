@@ -176,6 +176,16 @@ class VerifyCommandTest {
     }
 
     @Test
+    void anEmptyListSaysItIsEmptyRatherThanThatNothingIsBuilt() {
+        CommandLineRun.of("verify", "--models", ",,").assertOneLineUsageError("--models ',,' is an empty list",
+                "known models:");
+        CommandLineRun.of("verify", "--workloads", ",,").assertOneLineUsageError("--workloads ',,' is an empty list",
+                "known workloads: " + String.join(", ", Workloads.ids()));
+        CommandLineRun.of("verify", "--cores", ",,").assertOneLineUsageError("--cores ',,' is an empty list",
+                "whole numbers from 1 to 4096");
+    }
+
+    @Test
     void aParameterWithoutAValueShowsTheForm() {
         CommandLineRun.of("verify", "-p", "units").assertOneLineUsageError("-p takes name=value, such as -p units=100",
                 "got 'units'", allParameters());
