@@ -59,6 +59,8 @@ public final class VerifyCommand implements Callable<Integer> {
         out.println("verify: " + modelIds.size() + " models x " + described.size() + " workloads x P = "
                 + coreCounts.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         out.println("workloads: " + described.stream().map(Workload::describe).collect(Collectors.joining(", ")));
+        CoresWarning.of(coreCounts, Runtime.getRuntime().availableProcessors())
+                .forEach(warning -> out.println("warning: " + warning));
         VirtualCarriersNote.of(modelIds, coreCounts).ifPresent(note -> out.println("note: " + note));
         VerifyReport report = new VerifyReport(out, modelIds, described, coreCounts);
         report.header();

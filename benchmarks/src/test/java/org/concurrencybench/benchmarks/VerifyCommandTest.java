@@ -186,6 +186,21 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aPBeyondTheAvailableProcessorsIsWarnedAboutInCompareWords() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        Assumptions.assumeTrue(processors < 99, "this machine has 99 processors or more");
+        String model = inJvmModel();
+
+        CommandLineRun run = CommandLineRun.of("verify", "--models", model, "--workloads", "spawn", "--cores", "99",
+                "-p", "units=5");
+
+        assertEquals(Bench.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.outLines().contains("warning: " + CoresWarning.of(List.of(99), processors).getFirst()), run.out());
+        assertTrue(run.out().contains("warning: P = 99 is more than the " + processors
+                + " processors this process may use: the runs at that P share them"), run.out());
+    }
+
+    @Test
     void aParameterWithoutAValueShowsTheForm() {
         CommandLineRun.of("verify", "-p", "units").assertOneLineUsageError("-p takes name=value, such as -p units=100",
                 "got 'units'", allParameters());

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.concurrencybench.benchmarks.Bench;
+import org.concurrencybench.benchmarks.CoresWarning;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
 import org.concurrencybench.benchmarks.report.CatalogSizes;
 import org.concurrencybench.benchmarks.report.CellOutcome;
@@ -264,9 +265,7 @@ public final class Comparison {
         }
         out.println("  cores:     P = " + settings.cores().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + ", each fork held by " + holding.describe());
-        int processors = holding.processors();
-        settings.cores().stream().filter(cores -> cores > processors).forEach(cores -> out.println("  warning:   P = "
-                + cores + " is more than the " + processors + " processors this process may use: that fork shares them"));
+        CoresWarning.of(settings.cores(), holding.processors()).forEach(warning -> out.println("  warning:   " + warning));
         out.println("  output:    " + folder.path() + " (JMH's own output: " + ResultsFolder.JMH_LOG + ")");
         out.flush();
     }
