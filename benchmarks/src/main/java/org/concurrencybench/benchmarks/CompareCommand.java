@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.concurrencybench.benchmarks.compare.Comparison;
 import org.concurrencybench.benchmarks.compare.Limits;
 import org.concurrencybench.benchmarks.compare.Profile;
-import org.concurrencybench.benchmarks.compare.WorkloadSizes;
 import org.concurrencybench.benchmarks.report.ResultsFolders;
+import org.concurrencybench.core.WorkloadSizes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +53,8 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-            description = "a workload size, such as -p units=100 (every workload that has it) or -p spawn.units=100; repeatable")
+            description = "a workload size: -p units=100 (every selected workload that has it), -p spawn.units=100"
+                    + " (spawn alone), -p transfer.payload=0,65536 (a cell per value); repeatable")
     private List<String> params = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: results/<timestamp>/)")
@@ -78,12 +78,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<String> chosenWorkloads = Selection.workloads(workloads);
         List<Integer> chosenCores = Selection.cores(cores, profile.defaultCores(Runtime.getRuntime().availableProcessors()));
-        List<String> sizeOptions = new ArrayList<>(profile.sizes(chosenWorkloads));
-        sizeOptions.addAll(params);
-        Map<String, Map<String, String>> sizes = WorkloadSizes.of(chosenWorkloads, sizeOptions);
+        WorkloadSizes sizes = profile.sizesOf(chosenWorkloads, params);
         Path folder = out != null ? out : ResultsFolders.timestamped("");
         Comparison.Settings settings = new Comparison.Settings(chosenModels, chosenWorkloads, chosenCores, sizes, profile,
                 folder, jmh);
-        return new Comparison(settings, spec.commandLine().getOut(), Limits.fromRegistry()).run();
+        Comparison comparison = new Comparison(settings, spec.commandLine().getOut(), Limits.fromRegistry());
+        OutputFolder.ready(folder, out != null);
+        return comparison.run();
     }
 }

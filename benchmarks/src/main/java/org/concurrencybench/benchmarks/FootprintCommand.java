@@ -48,7 +48,7 @@ public final class FootprintCommand implements Callable<Integer> {
             throw new IllegalStateException("no models are installed: the class path holds no ModelProvider;"
                     + " build the model modules, then the benchmarks");
         }
-        Path folder = out != null ? out : ResultsFolders.timestamped("footprint-");
+        Path folder = OutputFolder.ready(out != null ? out : ResultsFolders.timestamped("footprint-"), out != null);
         return new FootprintRun(new FootprintRun.Settings(modelIds, counts, folder), spec.commandLine().getOut()).run();
     }
 }

@@ -65,8 +65,8 @@ public final class ReportCommand implements Callable<Integer> {
             // labelled together, so that the baseline's label differs from every other
             baselineSource = Source.labelled(withBaseline).getLast();
         }
+        Path folder = OutputFolder.ready(out != null ? out : defaultFolder(), out != null);
         Report report = ReportBuilder.build(sources, baselineSource);
-        Path folder = out != null ? out : defaultFolder();
         ReportWriter.write(report, folder);
         PrintWriter console = spec.commandLine().getOut();
         console.print(TextRenderer.tables(report.document()));

@@ -7,11 +7,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.WorkloadSizes;
 import org.concurrencybench.core.Workloads;
 
 /**
- * The command line's shared choices: which models, which workloads, which P. Each parser
- * refuses a bad value with an IllegalArgumentException whose message names the value and
+ * The command line's shared choices: which models, which workloads, which P, which sizes. Each
+ * parser refuses a bad value with an IllegalArgumentException whose message names the value and
  * the valid choices (the command line turns it into one line and exit code 2).
  */
 public final class Selection {
@@ -21,12 +22,27 @@ public final class Selection {
 
     /** Model ids from {@code a,b}; empty or null means every model, in rank order. */
     public static List<String> models(String csv) {
-        return pick("model", csv, ModelRegistry.ids());
+        return pick("--models", "model", csv, ModelRegistry.ids());
     }
 
     /** Workload ids from {@code x,y}; empty or null means every workload, in catalog order. */
     public static List<String> workloads(String csv) {
-        return pick("workload", csv, Workloads.ids());
+        return pick("--workloads", "workload", csv, Workloads.ids());
+    }
+
+    /**
+     * The sizes of {@code workloads} from {@code -p} options, read by the catalog's one reader;
+     * the model and P, which JMH also calls parameters, are refused with the option that sets them.
+     */
+    public static WorkloadSizes sizes(List<String> workloads, List<String> options) {
+        for (String option : options) {
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')).strip() : option.strip();
+            if (name.equals("model") || name.equals("cores")) {
+                throw new IllegalArgumentException("-p " + name + " is chosen with --" + (name.equals("model") ? "models" : "cores")
+                        + ", not -p");
+            }
+        }
+        return WorkloadSizes.parse(workloads, options);
     }
 
     /**
@@ -40,8 +56,13 @@ public final class Selection {
         if (csv.strip().equals("all")) {
             return ladder(Runtime.getRuntime().availableProcessors());
         }
+        List<String> items = split(csv);
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("--cores '" + csv + "' is an empty list; give whole numbers from 1 to "
+                    + Checks.MAX_PARALLELISM + " separated by commas, such as --cores 1,2, or 'all'");
+        }
         Set<Integer> cores = new TreeSet<>();
-        for (String item : split(csv)) {
+        for (String item : items) {
             int value;
             try {
                 value = Integer.parseInt(item);
@@ -68,12 +89,17 @@ public final class Selection {
         return List.copyOf(ladder);
     }
 
-    private static List<String> pick(String what, String csv, List<String> known) {
+    private static List<String> pick(String option, String what, String csv, List<String> known) {
         if (csv == null || csv.isBlank()) {
             return known;
         }
+        List<String> items = split(csv);
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(option + " '" + csv + "' is an empty list; name " + what + "s separated by"
+                    + " commas, or leave " + option + " out for all; known " + what + "s: " + String.join(", ", known));
+        }
         Set<String> picked = new LinkedHashSet<>();
-        for (String item : split(csv)) {
+        for (String item : items) {
             if (!known.contains(item)) {
                 throw new IllegalArgumentException("unknown " + what + " '" + item + "'; known " + what + "s: "
                         + String.join(", ", known));

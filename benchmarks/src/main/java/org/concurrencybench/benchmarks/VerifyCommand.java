@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.WorkloadSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,8 +34,9 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "(default: 1 and the available processors).")
     private String cores;
 
-    @Option(names = "-p", paramLabel = "name=value",
-            description = "Sets a workload parameter for every selected workload that has it, such as -p units=100.")
+    @Option(names = {"-p", "--param"}, paramLabel = "name=value",
+            description = "A workload size: -p units=100 (every selected workload that has it), -p spawn.units=100"
+                    + " (spawn alone), -p transfer.payload=0,65536 (a run per value); repeatable.")
     private List<String> parameters = new ArrayList<>();
 
     @Spec
@@ -45,8 +47,9 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> modelIds = Selection.models(models);
         List<String> workloadIds = Selection.workloads(workloads);
         List<Integer> coreCounts = Selection.cores(cores, defaultCores());
-        ParameterOverrides overrides = ParameterOverrides.parse(parameters, workloadIds);
-        List<SelectedWorkload> selected = workloadIds.stream().map(overrides::select).toList();
+        WorkloadSizes sizes = Selection.sizes(workloadIds, parameters);
+        List<SelectedWorkload> selected = workloadIds.stream().flatMap(id -> sizes.variants(id).stream()
+                .map(variant -> SelectedWorkload.of(id, variant.sizes()))).toList();
         List<Workload> described = selected.stream().map(SelectedWorkload::described).toList();
         if (modelIds.isEmpty()) {
             throw new IllegalStateException("no models on the class path to verify; build them with ./mvnw install");
@@ -56,6 +59,8 @@ public final class VerifyCommand implements Callable<Integer> {
         out.println("verify: " + modelIds.size() + " models x " + described.size() + " workloads x P = "
                 + coreCounts.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         out.println("workloads: " + described.stream().map(Workload::describe).collect(Collectors.joining(", ")));
+        CoresWarning.of(coreCounts, Runtime.getRuntime().availableProcessors())
+                .forEach(warning -> out.println("warning: " + warning));
         JvmCaveats.of(modelIds, coreCounts).forEach(note -> out.println("note: " + note));
         VerifyReport report = new VerifyReport(out, modelIds, described, coreCounts);
         report.header();

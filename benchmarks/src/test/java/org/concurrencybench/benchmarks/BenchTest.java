@@ -22,6 +22,16 @@ class BenchTest {
     }
 
     @Test
+    void theHelpSaysWhatBenchAloneRunsAndAboutHowLongItTakes() {
+        CommandLineRun run = CommandLineRun.of("--help");
+
+        assertEquals(Bench.OK, run.exitCode(), run.err());
+        String help = run.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("./bench alone runs compare --quick"), run.out());
+        assertTrue(help.contains("about 7 minutes on a 2-core machine"), run.out());
+    }
+
+    @Test
     void versionNamesTheSuiteAndTheJdk() {
         CommandLineRun run = CommandLineRun.of("--version");
 

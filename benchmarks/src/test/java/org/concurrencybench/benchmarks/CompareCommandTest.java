@@ -31,9 +31,9 @@ import java.util.concurrent.TimeUnit;
 import org.concurrencybench.benchmarks.compare.Comparison;
 import org.concurrencybench.benchmarks.compare.Limits;
 import org.concurrencybench.benchmarks.compare.Profile;
-import org.concurrencybench.benchmarks.compare.WorkloadSizes;
 import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.WorkloadSizes;
 import org.concurrencybench.core.Workloads;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class CompareCommandTest {
         String model = limited.get()[0];
         Path out = temporary.resolve("failed");
         List<String> workloads = List.of("spawn", "tree", "handoff");
-        Map<String, Map<String, String>> sizes = WorkloadSizes.of(workloads, List.of("spawn.units=10", "handoff.hops=10"));
+        WorkloadSizes sizes = Profile.FULL.sizesOf(workloads, List.of("spawn.units=10", "handoff.hops=10"));
         Limits noneDeclared = (anyModel, cores, anyWorkloads) -> Map.of();
         StringWriter console = new StringWriter();
 
@@ -213,6 +213,45 @@ class CompareCommandTest {
         assertEquals(Bench.USAGE, run.exitCode());
         assertContains(run.err(), "already holds results");
         assertEquals("[]", Files.readString(temporary.resolve("jmh.json")));
+    }
+
+    @Test
+    void anOutThatIsAFileIsAUsageErrorAndTheFileIsLeftAlone() throws IOException {
+        Path file = Files.writeString(temporary.resolve("results.txt"), "notes");
+
+        CommandLineRun run = CommandLineRun.of("compare", "--workloads", "cpu", "--out", file.toString());
+
+        run.assertOneLineUsageError("--out " + file + " is a file, not a folder");
+        assertEquals("notes", Files.readString(file));
+    }
+
+    @Test
+    void anOutBelowAFileIsAUsageErrorThatNamesTheFile() throws IOException {
+        Path file = Files.writeString(temporary.resolve("results.txt"), "notes");
+
+        CommandLineRun.of("compare", "--workloads", "cpu", "--out", file.resolve("run").toString())
+                .assertOneLineUsageError("--out " + file.resolve("run") + ": " + file + " is a file, not a folder");
+    }
+
+    @Test
+    void anOutWhereNoFolderCanBeMadeIsAUsageErrorWithTheReason() {
+        Path proc = Path.of("/proc");
+        Assumptions.assumeTrue(Files.isDirectory(proc) && !Files.exists(proc.resolve("x")), "no /proc to refuse a folder");
+
+        CommandLineRun.of("compare", "--workloads", "cpu", "--out", "/proc/x")
+                .assertOneLineUsageError("--out /proc/x: cannot create the folder (");
+    }
+
+    @Test
+    void anEmptyListOfModelsSaysItIsEmpty() {
+        CommandLineRun.of("compare", "--models", ",,", "--out", temporary.toString())
+                .assertOneLineUsageError("--models ',,' is an empty list", "known models:");
+    }
+
+    @Test
+    void theModelAndPAreChosenWithTheirOwnOptionsNotWithP() {
+        CommandLineRun.of("compare", "--workloads", "cpu", "-p", "cores=4", "--out", temporary.toString())
+                .assertOneLineUsageError("-p cores is chosen with --cores, not -p");
     }
 
     /** Waits, on file events, until JMH has logged the start of the second cell's first iteration. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +130,26 @@ class ReportCommandTest {
     @Test
     void aMissingFileIsRefused() {
         assertRefused(out.resolve("missing.json"), "cannot be read");
+    }
+
+    @Test
+    void anOutThatIsAFileIsAUsageErrorAndNothingIsWritten() throws Exception {
+        Path file = Files.writeString(out.resolve("results.txt"), "notes");
+
+        CommandLineRun run = CommandLineRun.of("report", fixture("run-a/jmh.json").toString(), "--out", file.toString());
+
+        run.assertOneLineUsageError("--out " + file + " is a file, not a folder");
+        assertEquals("notes", Files.readString(file));
+        assertFalse(Files.exists(out.resolve("report.md")));
+    }
+
+    @Test
+    void anOutWhereNoFolderCanBeMadeIsAUsageErrorWithTheReason() throws Exception {
+        Path proc = Path.of("/proc");
+        Assumptions.assumeTrue(Files.isDirectory(proc) && !Files.exists(proc.resolve("x")), "no /proc to refuse a folder");
+
+        CommandLineRun.of("report", fixture("run-a/jmh.json").toString(), "--out", "/proc/x")
+                .assertOneLineUsageError("--out /proc/x: cannot create the folder (");
     }
 
     private void assertRefused(Path file, String problem) {

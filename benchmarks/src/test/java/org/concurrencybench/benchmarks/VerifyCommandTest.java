@@ -142,7 +142,62 @@ class VerifyCommandTest {
     @Test
     void aParameterNoSelectedWorkloadHasNamesTheParametersTheyHave() {
         CommandLineRun.of("verify", "--workloads", "tree,handoff", "-p", "units=5").assertOneLineUsageError(
-                "no selected workload has a parameter 'units'", "tree: width, depth; handoff: workers, hops");
+                "-p units: no selected workload has this parameter", "tree: width, depth; handoff: workers, hops");
+    }
+
+    @Test
+    void aParameterQualifiedByItsWorkloadSetsThatWorkloadAlone() {
+        String model = inJvmModel();
+
+        CommandLineRun run = CommandLineRun.of("verify", "--models", model, "--workloads", "cpu,spawn", "--cores", "1",
+                "-p", "cpu.units=5", "-p", "limit=3_000", "-p", "spawn.units=3");
+
+        assertEquals(Bench.OK, run.exitCode(), run.out() + run.err());
+        assertEquals("workloads: cpu(limit=3000, units=5), spawn(units=3)", run.outLines().get(1));
+        assertTrue(run.out().contains("2 ok, 0 n/a, 0 mismatched, 0 failed"), run.out());
+    }
+
+    @Test
+    void aListOfValuesVerifiesEachValue() {
+        String model = inJvmModel();
+
+        CommandLineRun run = CommandLineRun.of("verify", "--models", model, "--workloads", "transfer", "--cores", "1",
+                "-p", "units=2", "-p", "payload=0,1_024");
+
+        assertEquals(Bench.OK, run.exitCode(), run.out() + run.err());
+        assertEquals("workloads: transfer(units=2), transfer(units=2, payload=1024)", run.outLines().get(1));
+        assertTrue(run.out().contains("2 runs in ") && run.out().contains("2 ok, 0 n/a, 0 mismatched, 0 failed"), run.out());
+    }
+
+    @Test
+    void theModelAndPAreChosenWithTheirOwnOptionsNotWithP() {
+        CommandLineRun.of("verify", "-p", "cores=4").assertOneLineUsageError("-p cores is chosen with --cores, not -p");
+        CommandLineRun.of("verify", "-p", "model=virtual").assertOneLineUsageError("-p model is chosen with --models, not -p");
+    }
+
+    @Test
+    void anEmptyListSaysItIsEmptyRatherThanThatNothingIsBuilt() {
+        CommandLineRun.of("verify", "--models", ",,").assertOneLineUsageError("--models ',,' is an empty list",
+                "known models:");
+        CommandLineRun.of("verify", "--workloads", ",,").assertOneLineUsageError("--workloads ',,' is an empty list",
+                "known workloads: " + String.join(", ", Workloads.ids()));
+        CommandLineRun.of("verify", "--cores", ",,").assertOneLineUsageError("--cores ',,' is an empty list",
+                "whole numbers from 1 to 4096");
+    }
+
+    @Test
+    void aPBeyondTheAvailableProcessorsIsWarnedAboutInCompareWords() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        Assumptions.assumeTrue(processors < 99, "this machine has 99 processors or more");
+        String model = inJvmModel();
+
+        CommandLineRun run = CommandLineRun.of("verify", "--models", model, "--workloads", "spawn", "--cores", "99",
+                "-p", "units=5");
+
+        assertEquals(Bench.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.outLines().contains("warning: " + CoresWarning.of(List.of(99), processors).getFirst()), run.out());
+        assertTrue(run.out().contains("warning: P = 99 is more than the " + processors
+                + " processors this process may use: the runs at that P share them"), run.out());
     }
 
     @Test
@@ -154,9 +209,19 @@ class VerifyCommandTest {
     @Test
     void aParameterValueThatIsNotANumberOrOutOfItsRangeNamesWhatIsAllowed() {
         CommandLineRun.of("verify", "--workloads", "spawn", "-p", "units=many")
-                .assertOneLineUsageError("units must be a whole number, got 'many'");
+                .assertOneLineUsageError("spawn.units must be a whole number from 1 to 100,000,000, got 'many'");
         CommandLineRun.of("verify", "--workloads", "cpu", "-p", "limit=0")
-                .assertOneLineUsageError("cpu: limit must be between 1 and 1,000,000,000, got 0");
+                .assertOneLineUsageError("cpu.limit must be 1 to 1,000,000,000, got 0");
+        CommandLineRun.of("verify", "--workloads", "handoff", "-p", "hops=99999999999")
+                .assertOneLineUsageError("handoff.hops must be 1 to 1,000,000,000, got 99,999,999,999");
+    }
+
+    /** The first model, in rank order, whose units run in this JVM. */
+    private static String inJvmModel() {
+        Optional<String> model = ModelRegistry.providers().stream().filter(provider -> !startsProcesses(provider))
+                .map(ModelProvider::id).findFirst();
+        Assumptions.assumeTrue(model.isPresent(), "no in-JVM model on the class path yet");
+        return model.get();
     }
 
     static boolean startsProcesses(ModelProvider provider) {

@@ -22,11 +22,17 @@ public final class Checks {
         return parallelism;
     }
 
-    /** Checks that {@code min <= value <= max} for parameter {@code parameter} of {@code owner}. */
+    /**
+     * Checks that {@code min <= value <= max} for parameter {@code parameter} of {@code owner}:
+     * {@code cpu.units must be 1 to 100,000,000, got 0}, as the command line names a size. A
+     * product of parameters ({@code units × work}) follows the owner after a colon, since a dot
+     * would join it to the first name alone.
+     */
     public static long range(String owner, String parameter, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(owner + ": " + parameter + " must be between " + format(min)
-                    + " and " + format(max) + ", got " + format(value));
+            String name = parameter.matches("\\w+") ? owner + "." + parameter : owner + ": " + parameter;
+            throw new IllegalArgumentException(name + " must be " + format(min) + " to " + format(max) + ", got "
+                    + format(value));
         }
         return value;
     }

@@ -12,10 +12,14 @@ import java.util.concurrent.BlockingQueue;
  */
 public record Relay(String name, int workers, int hops) implements Workload {
 
+    public static final int MIN_WORKERS = 2;
+    public static final int MAX_WORKERS = 1_000_000;
+    public static final int MAX_HOPS = 1_000_000_000;
+
     public Relay {
         Checks.notBlank("name", name);
-        Checks.range(name, "workers", workers, 2, 1_000_000);
-        Checks.range(name, "hops", hops, 1, 1_000_000_000);
+        Checks.range(name, "workers", workers, MIN_WORKERS, MAX_WORKERS);
+        Checks.range(name, "hops", hops, 1, MAX_HOPS);
     }
 
     /** The worker after {@code worker} round the ring. */

@@ -10,11 +10,14 @@ import java.util.Map;
 public record Tree(String name, int width, int depth) implements Workload {
 
     public static final long MAX_LEAVES = 1_000_000_000L;
+    public static final int MIN_WIDTH = 2;
+    public static final int MAX_WIDTH = 1_000;
+    public static final int MAX_DEPTH = 30;
 
     public Tree {
         Checks.notBlank("name", name);
-        Checks.range(name, "width", width, 2, 1_000);
-        Checks.range(name, "depth", depth, 1, 30);
+        Checks.range(name, "width", width, MIN_WIDTH, MAX_WIDTH);
+        Checks.range(name, "depth", depth, 1, MAX_DEPTH);
         long leaves = 1;
         for (int level = 0; level < depth; level++) {
             leaves *= width;

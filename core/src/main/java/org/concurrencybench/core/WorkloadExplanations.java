@@ -183,15 +183,7 @@ final class WorkloadExplanations {
 
         /** The size as a number, or -1 when it is missing or not a whole number. */
         long number(String name) {
-            String value = values.get(name);
-            if (value == null) {
-                return -1;
-            }
-            try {
-                return Long.parseLong(value.strip().replace("_", ""));
-            } catch (NumberFormatException notANumber) {
-                return -1;
-            }
+            return WorkloadSizes.number(values.get(name)).orElse(-1);
         }
 
         String raw(String name) {

@@ -2,10 +2,12 @@ package org.concurrencybench.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -23,20 +25,54 @@ public record WorkloadSpec(String id, String kind, String unitDoes, List<Paramet
     }
 
     /**
-     * A parameter with its default and what it means. A parameter with {@code choices} takes
-     * one of those names, and its value is the name's position in the list.
+     * A parameter with its default, the values it allows and what it means. A whole number
+     * lies in {@code [min, max]}; a parameter with {@code choices} takes one of those names, and
+     * its value is the name's position in the list.
      */
-    public record Parameter(String name, long defaultValue, String meaning, List<String> choices) {
+    public record Parameter(String name, long defaultValue, long min, long max, String meaning, List<String> choices) {
 
         public Parameter {
             choices = List.copyOf(choices);
+            if (min > max || defaultValue < min || defaultValue > max) {
+                throw new IllegalArgumentException(name + ": the default " + defaultValue + " must lie in [" + min + ", "
+                        + max + "]");
+            }
         }
 
-        public Parameter(String name, long defaultValue, String meaning) {
-            this(name, defaultValue, meaning, List.of());
+        /** A whole number from {@code min} to {@code max}. */
+        public Parameter(String name, long defaultValue, long min, long max, String meaning) {
+            this(name, defaultValue, min, max, meaning, List.of());
         }
 
-        /** The value as it is written: the number, or the choice's name. */
+        /** One of {@code choices}, {@code defaultChoice} unless told otherwise. */
+        public static Parameter choice(String name, String defaultChoice, String meaning, List<String> choices) {
+            return new Parameter(name, choices.indexOf(defaultChoice), 0, choices.size() - 1, meaning, choices);
+        }
+
+        /**
+         * {@code text} as this parameter's value in workload {@code workload}: a whole number,
+         * digit separators allowed ({@code 2_000_000}), within the parameter's range; or one of
+         * its choices, in any case. Anything else is refused in one line that names the
+         * parameter and what it allows: {@code cpu.units must be 1 to 100,000,000, got 0}.
+         */
+        public long read(String workload, String text) {
+            if (!choices.isEmpty()) {
+                int index = choices.indexOf(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
+                if (index < 0) {
+                    throw new IllegalArgumentException(workload + "." + name + " must be one of "
+                            + String.join(", ", choices) + ", got '" + text + "'");
+                }
+                return index;
+            }
+            OptionalLong number = WorkloadSizes.number(text);
+            if (number.isEmpty()) {
+                throw new IllegalArgumentException(workload + "." + name + " must be a whole number from "
+                        + Checks.format(min) + " to " + Checks.format(max) + ", got '" + text + "'");
+            }
+            return Checks.range(workload, name, number.getAsLong(), min, max);
+        }
+
+        /** The value as the catalog writes it: the number without separators, or the choice's name. */
         public String display(long value) {
             return choices.isEmpty() || value < 0 || value >= choices.size() ? Long.toString(value)
                     : choices.get((int) value);
@@ -44,6 +80,27 @@ public record WorkloadSpec(String id, String kind, String unitDoes, List<Paramet
 
         public String displayDefault() {
             return display(defaultValue);
+        }
+
+        /**
+         * {@code text} (one value, or a sweep {@code a,b}) as the catalog writes it, each value
+         * once; a value this parameter cannot read is kept as it is given, since results files
+         * may hold sizes from other versions of the catalog.
+         */
+        String write(String workload, String text) {
+            List<String> written = new ArrayList<>();
+            for (String value : WorkloadSizes.sweep(text)) {
+                String canonical;
+                try {
+                    canonical = display(read(workload, value));
+                } catch (IllegalArgumentException unreadable) {
+                    canonical = value;
+                }
+                if (!written.contains(canonical)) {
+                    written.add(canonical);
+                }
+            }
+            return String.join(",", written);
         }
     }
 
@@ -63,8 +120,8 @@ public record WorkloadSpec(String id, String kind, String unitDoes, List<Paramet
     }
 
     /**
-     * The workload with {@code overrides} (parameter name to a whole number, underscores
-     * allowed: {@code 2_000_000}; or to one of a parameter's choices) applied over the defaults.
+     * The workload with {@code overrides} (parameter name to one value, as
+     * {@link Parameter#read} reads it) applied over the defaults.
      * A workload that {@link #needsServer()} is built unbound: it can be described and checked
      * against a model's limits, but only {@link #open} makes it runnable.
      */
@@ -103,6 +160,32 @@ public record WorkloadSpec(String id, String kind, String unitDoes, List<Paramet
         return parameters.stream().anyMatch(parameter -> parameter.name().equals(name));
     }
 
+    /** Parameter {@code name}; one this workload does not have is refused, naming those it has. */
+    public Parameter parameter(String name) {
+        return parameters.stream().filter(parameter -> parameter.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("workload " + id + " has no parameter '" + name
+                        + "'; its parameters: " + parameterNames()));
+    }
+
+    /**
+     * {@code values} as the catalog writes them: this workload's parameters first, in its order,
+     * each number without separators and each choice by its name (each value of a sweep so);
+     * names it does not have follow as they are given. The one writer of sizes, so that a size
+     * typed on the command line, recorded by JMH or read back from a run compares as the same
+     * text.
+     */
+    public Map<String, String> write(Map<String, String> values) {
+        Map<String, String> written = new LinkedHashMap<>();
+        for (Parameter parameter : parameters) {
+            String value = values.get(parameter.name());
+            if (value != null) {
+                written.put(parameter.name(), parameter.write(id, value));
+            }
+        }
+        values.forEach(written::putIfAbsent);
+        return written;
+    }
+
     public String parameterNames() {
         return parameters.stream().map(Parameter::name).collect(Collectors.joining(", "));
     }
@@ -115,37 +198,12 @@ public record WorkloadSpec(String id, String kind, String unitDoes, List<Paramet
 
     private Map<String, Long> values(Map<String, String> overrides) {
         Map<String, Long> values = new LinkedHashMap<>();
-        Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Parameter parameter : parameters) {
             values.put(parameter.name(), parameter.defaultValue());
-            byName.put(parameter.name(), parameter);
         }
         for (Map.Entry<String, String> override : overrides.entrySet()) {
-            String name = override.getKey();
-            if (!values.containsKey(name)) {
-                throw new IllegalArgumentException("workload " + id + " has no parameter '" + name
-                        + "'; its parameters: " + parameterNames());
-            }
-            values.put(name, parse(byName.get(name), override.getValue()));
+            values.put(override.getKey(), parameter(override.getKey()).read(id, override.getValue()));
         }
         return values;
-    }
-
-    private long parse(Parameter parameter, String text) {
-        if (!parameter.choices().isEmpty()) {
-            int index = parameter.choices().indexOf(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
-            if (index < 0) {
-                throw new IllegalArgumentException("workload " + id + ": " + parameter.name() + " must be one of "
-                        + String.join(", ", parameter.choices()) + ", got '" + text + "'");
-            }
-            return index;
-        }
-        String digits = text == null ? "" : text.strip().replace("_", "");
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException notANumber) {
-            throw new IllegalArgumentException("workload " + id + ": " + parameter.name()
-                    + " must be a whole number, got '" + text + "'");
-        }
     }
 }

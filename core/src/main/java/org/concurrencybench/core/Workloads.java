@@ -7,65 +7,67 @@ import java.util.stream.Collectors;
 /** The catalog of workloads: each id with its kind, its parameters and their defaults, and what it asks. */
 public final class Workloads {
 
-    private static final WorkloadSpec.Parameter PAYLOAD = new WorkloadSpec.Parameter("payload", 0,
+    private static final WorkloadSpec.Parameter PAYLOAD = new WorkloadSpec.Parameter("payload", 0, 0, Payload.MAX_BYTES,
             "bytes each unit returns besides its number; their checksum is part of the answer");
 
     private static final List<WorkloadSpec> CATALOG = List.of(
             new WorkloadSpec("cpu", "batch", "counts primes in its slice of [0, limit) by trial division",
-                    List.of(new WorkloadSpec.Parameter("limit", 2_000_000, "primes are counted below this"),
-                            new WorkloadSpec.Parameter("units", 64, "slices of [0, limit), one task each"),
+                    List.of(new WorkloadSpec.Parameter("limit", 2_000_000, 1, Primes.MAX_LIMIT, "primes are counted below this"),
+                            units(64, "slices of [0, limit), one task each"),
                             PAYLOAD),
                     values -> batch("cpu", new Primes(values.get("limit")), values)),
             new WorkloadSpec("blocking", "batch", "sleeps delayMs, then returns its index",
-                    List.of(new WorkloadSpec.Parameter("units", 1_000, "tasks, each one sleep"),
-                            new WorkloadSpec.Parameter("delayMs", 10, "how long each task sleeps"),
+                    List.of(units(1_000, "tasks, each one sleep"),
+                            delayMs("how long each task sleeps"),
                             PAYLOAD),
                     values -> batch("blocking", new Sleep(values.get("delayMs")), values)),
             new WorkloadSpec("spawn", "batch", "returns its index: the cost of starting and joining a task",
-                    List.of(new WorkloadSpec.Parameter("units", 10_000, "tasks started and joined"), PAYLOAD),
+                    List.of(units(10_000, "tasks started and joined"), PAYLOAD),
                     values -> batch("spawn", new Identity(), values)),
             new WorkloadSpec("tree", "tree", "skynet: each node starts width children; each leaf returns its ordinal",
-                    List.of(new WorkloadSpec.Parameter("width", 10, "children of every inner node"),
-                            new WorkloadSpec.Parameter("depth", 6, "levels below the root")),
-                    values -> new Tree("tree", narrow("tree", "width", values), narrow("tree", "depth", values))),
+                    List.of(new WorkloadSpec.Parameter("width", 10, Tree.MIN_WIDTH, Tree.MAX_WIDTH,
+                                    "children of every inner node"),
+                            new WorkloadSpec.Parameter("depth", 6, 1, Tree.MAX_DEPTH, "levels below the root")),
+                    values -> new Tree("tree", integer(values, "width"), integer(values, "depth"))),
             new WorkloadSpec("handoff", "relay", "a token passed round a ring of workers",
-                    List.of(new WorkloadSpec.Parameter("workers", 2, "workers in the ring (2: ping-pong)"),
-                            new WorkloadSpec.Parameter("hops", 100_000, "hand-offs of the token")),
-                    values -> new Relay("handoff", narrow("handoff", "workers", values),
-                            narrow("handoff", "hops", values))),
+                    List.of(new WorkloadSpec.Parameter("workers", 2, Relay.MIN_WORKERS, Relay.MAX_WORKERS,
+                                    "workers in the ring (2: ping-pong)"),
+                            new WorkloadSpec.Parameter("hops", 100_000, 1, Relay.MAX_HOPS, "hand-offs of the token")),
+                    values -> new Relay("handoff", integer(values, "workers"), integer(values, "hops"))),
             new WorkloadSpec("mixed", "batch", "counts the primes in its own work numbers, then sleeps delayMs",
-                    List.of(new WorkloadSpec.Parameter("units", 1_000, "tasks, each a CPU slice and then one sleep"),
+                    List.of(units(1_000, "tasks, each a CPU slice and then one sleep"),
                             // a few microseconds of trial division per unit, measured on the reference machine
-                            new WorkloadSpec.Parameter("work", 100, "numbers each unit tests for primality"),
-                            new WorkloadSpec.Parameter("delayMs", 10, "how long each task sleeps after its slice"),
+                            new WorkloadSpec.Parameter("work", 100, 1, Primes.MAX_LIMIT,
+                                    "numbers each unit tests for primality"),
+                            delayMs("how long each task sleeps after its slice"),
                             PAYLOAD),
                     values -> mixed(values)),
             new WorkloadSpec("io", "batch", "one request over loopback TCP to the workload's own server, "
                     + "which answers after delayMs",
-                    List.of(new WorkloadSpec.Parameter("units", 1_000, "requests, one connection and one task each"),
-                            new WorkloadSpec.Parameter("delayMs", 10, "how long the server waits before it answers"),
+                    List.of(units(1_000, "requests, one connection and one task each"),
+                            delayMs("how long the server waits before it answers"),
                             PAYLOAD),
                     true,
                     (values, port) -> batch("io", new Request(port, values.get("delayMs")), values)),
             new WorkloadSpec("transfer", "batch", "returns payload bytes: the cost of moving a unit's result",
-                    List.of(new WorkloadSpec.Parameter("units", 100, "tasks, each returning payload bytes"),
-                            new WorkloadSpec.Parameter("payload", 65_536, "bytes each unit returns")),
+                    List.of(units(100, "tasks, each returning payload bytes"),
+                            new WorkloadSpec.Parameter("payload", 65_536, 0, Payload.MAX_BYTES, "bytes each unit returns")),
                     values -> batch("transfer", new Identity(), values)),
             new WorkloadSpec("contention", "contention", "workers each increment one shared counter updates times "
                     + "under lock",
-                    List.of(new WorkloadSpec.Parameter("workers", 4, "workers sharing the counter, one task each"),
-                            new WorkloadSpec.Parameter("updates", 100_000, "increments each worker makes"),
+                    List.of(workers(4, "workers sharing the counter, one task each"),
+                            updates(100_000, "increments each worker makes"),
                             lock(),
-                            new WorkloadSpec.Parameter("holdMs", 0, "a wait inside the critical section"),
-                            new WorkloadSpec.Parameter("locks", 1, "stripes of the counter, each with its own lock")),
+                            holdMs(0, "a wait inside the critical section"),
+                            locks(1, "stripes of the counter, each with its own lock")),
                     values -> contention("contention", values)),
             new WorkloadSpec("pinning", "contention", "each worker waits holdMs inside its own synchronized block, "
                     + "updates times",
-                    List.of(new WorkloadSpec.Parameter("workers", 64, "workers, one task each"),
-                            new WorkloadSpec.Parameter("updates", 2, "waits inside the lock each worker makes"),
+                    List.of(workers(64, "workers, one task each"),
+                            updates(2, "waits inside the lock each worker makes"),
                             lock(),
-                            new WorkloadSpec.Parameter("holdMs", 5, "the wait inside the critical section"),
-                            new WorkloadSpec.Parameter("locks", 64, "locks (one per worker: nobody contends)")),
+                            holdMs(5, "the wait inside the critical section"),
+                            locks(64, "locks (one per worker: nobody contends)")),
                     values -> contention("pinning", values)));
 
     private Workloads() {
@@ -116,31 +118,52 @@ public final class Workloads {
     /** Checked here, not first when the answer is needed: units × work must stay within the sieve's bound. */
     private static Batch mixed(Map<String, Long> values) {
         Mixed kernel = new Mixed(values.get("work"), values.get("delayMs"));
-        kernel.limit(units("mixed", values));
+        kernel.limit(integer(values, "units"));
         return batch("mixed", kernel, values);
     }
 
     private static Batch batch(String name, Kernel kernel, Map<String, Long> values) {
-        return new Batch(name, kernel, units(name, values), narrow(name, "payload", values));
+        return new Batch(name, kernel, integer(values, "units"), integer(values, "payload"));
+    }
+
+    private static Contention contention(String name, Map<String, Long> values) {
+        return new Contention(name, integer(values, "workers"), integer(values, "updates"),
+                LockKind.values()[integer(values, "lock")], values.get("holdMs"), integer(values, "locks"));
+    }
+
+    private static WorkloadSpec.Parameter units(long defaultValue, String meaning) {
+        return new WorkloadSpec.Parameter("units", defaultValue, 1, Batch.MAX_UNITS, meaning);
+    }
+
+    private static WorkloadSpec.Parameter delayMs(String meaning) {
+        return new WorkloadSpec.Parameter("delayMs", 10, 0, Sleep.MAX_DELAY_MS, meaning);
+    }
+
+    private static WorkloadSpec.Parameter workers(long defaultValue, String meaning) {
+        return new WorkloadSpec.Parameter("workers", defaultValue, 1, Contention.MAX_WORKERS, meaning);
+    }
+
+    private static WorkloadSpec.Parameter updates(long defaultValue, String meaning) {
+        return new WorkloadSpec.Parameter("updates", defaultValue, 1, Contention.MAX_UPDATES, meaning);
+    }
+
+    private static WorkloadSpec.Parameter holdMs(long defaultValue, String meaning) {
+        return new WorkloadSpec.Parameter("holdMs", defaultValue, 0, Sleep.MAX_DELAY_MS, meaning);
+    }
+
+    /** At most one per worker: the workload checks that against its own workers. */
+    private static WorkloadSpec.Parameter locks(long defaultValue, String meaning) {
+        return new WorkloadSpec.Parameter("locks", defaultValue, 1, Contention.MAX_WORKERS, meaning);
     }
 
     private static WorkloadSpec.Parameter lock() {
         List<String> choices = java.util.Arrays.stream(LockKind.values()).map(LockKind::id).toList();
-        return new WorkloadSpec.Parameter("lock", LockKind.SYNCHRONIZED.ordinal(),
+        return WorkloadSpec.Parameter.choice("lock", LockKind.SYNCHRONIZED.id(),
                 "what guards the counter: " + String.join(", ", choices), choices);
     }
 
-    private static Contention contention(String name, Map<String, Long> values) {
-        return new Contention(name, narrow(name, "workers", values), narrow(name, "updates", values),
-                LockKind.values()[(int) (long) values.get("lock")], values.get("holdMs"), narrow(name, "locks", values));
-    }
-
-    private static int units(String workload, Map<String, Long> values) {
-        return narrow(workload, "units", values);
-    }
-
-    private static int narrow(String workload, String name, Map<String, Long> values) {
-        long value = values.get(name);
-        return (int) Checks.range(workload, name, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    /** A value the parameter's own range keeps within an int. */
+    private static int integer(Map<String, Long> values, String name) {
+        return Math.toIntExact(values.get(name));
     }
 }

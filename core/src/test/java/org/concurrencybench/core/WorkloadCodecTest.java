@@ -42,7 +42,7 @@ class WorkloadCodecTest {
         byte[] bytes = encode(new Tree("tree", 3, 2));
         bytes[bytes.length - 1] = 0; // depth 0
         IOException error = assertThrows(IOException.class, () -> decode(bytes));
-        assertTrue(error.getMessage().contains("depth must be between 1 and 30, got 0"), error.getMessage());
+        assertTrue(error.getMessage().contains("tree.depth must be 1 to 30, got 0"), error.getMessage());
     }
 
     private static byte[] encode(Workload workload) throws IOException {

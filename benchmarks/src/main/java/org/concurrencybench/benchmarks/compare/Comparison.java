@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.concurrencybench.benchmarks.Bench;
+import org.concurrencybench.benchmarks.CoresWarning;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
 import org.concurrencybench.benchmarks.report.CatalogSizes;
 import org.concurrencybench.benchmarks.report.CellOutcome;
@@ -29,6 +30,7 @@ import org.concurrencybench.benchmarks.report.RunRecord;
 import org.concurrencybench.benchmarks.report.Source;
 import org.concurrencybench.benchmarks.report.TextRenderer;
 import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.WorkloadSizes;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
@@ -51,11 +53,11 @@ public final class Comparison {
     /**
      * What to compare and how.
      *
-     * @param sizes        each workload's sizes, as {@link WorkloadSizes} makes them
+     * @param sizes        each workload's sizes, as {@link Profile#sizesOf} reads them
      * @param jmhArguments JMH options from {@code --jmh}, as typed; null for none
      */
-    public record Settings(List<String> models, List<String> workloads, List<Integer> cores,
-                           Map<String, Map<String, String>> sizes, Profile profile, Path out, String jmhArguments) {
+    public record Settings(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
+                           Profile profile, Path out, String jmhArguments) {
 
         /**
          * The profile's settings in words, the models it left out (when the models are the ones it
@@ -233,7 +235,7 @@ public final class Comparison {
         statuses.forEach((cell, outcome) -> cells.add(new RunRecord.Cell(cell.workload(), cell.model(), cell.cores(),
                 outcome.outcome(), outcome.reason(), cell.sizes())));
         folder.write(new RunRecord(status, settings.profile().id(), settings.describe(), settings.models(),
-                settings.workloads(), settings.cores(), settings.sizes(), cells));
+                settings.workloads(), settings.cores(), settings.sizes().written(), cells));
     }
 
     private Report writeReport() throws IOException {
@@ -255,17 +257,15 @@ public final class Comparison {
     private void printHeader() {
         out.println("bench compare, " + settings.profile().id() + ": " + settings.describe());
         out.println("  models:    " + String.join(", ", settings.models()));
-        out.println("  workloads: " + settings.sizes().entrySet().stream().map(entry -> entry.getKey() + entry.getValue())
-                .collect(Collectors.joining(", ")));
-        List<String> changed = CatalogSizes.offTheCatalog(settings.sizes());
+        out.println("  workloads: " + settings.sizes().written().entrySet().stream()
+                .map(entry -> entry.getKey() + entry.getValue()).collect(Collectors.joining(", ")));
+        List<String> changed = CatalogSizes.offTheCatalog(settings.sizes().written());
         if (!changed.isEmpty()) {
             out.println("  sizes:     " + String.join(", ", changed));
         }
         out.println("  cores:     P = " + settings.cores().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + ", each fork held by " + holding.describe());
-        int processors = holding.processors();
-        settings.cores().stream().filter(cores -> cores > processors).forEach(cores -> out.println("  warning:   P = "
-                + cores + " is more than the " + processors + " processors this process may use: that fork shares them"));
+        CoresWarning.of(settings.cores(), holding.processors()).forEach(warning -> out.println("  warning:   " + warning));
         out.println("  output:    " + folder.path() + " (JMH's own output: " + ResultsFolder.JMH_LOG + ")");
         out.flush();
     }

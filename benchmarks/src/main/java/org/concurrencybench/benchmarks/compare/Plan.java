@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.WorkloadSizes;
 import org.concurrencybench.core.Workloads;
 
 /**
@@ -25,17 +26,15 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
         notApplicable = Collections.unmodifiableMap(new LinkedHashMap<>(notApplicable));
     }
 
-    /** @param sizes each workload's sizes, as {@link WorkloadSizes} makes them: a value may list several */
-    public static Plan of(List<String> models, List<String> workloads, List<Integer> cores,
-                          Map<String, Map<String, String>> sizes, Limits limits) {
+    /** @param sizes each workload's sizes: a parameter may be swept, a variant of the workload per value */
+    public static Plan of(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
+                          Limits limits) {
         Map<String, List<Variant>> variants = new LinkedHashMap<>();
         List<Workload> built = new ArrayList<>();
         for (String workload : workloads) {
-            List<String> swept = SizeVariants.swept(sizes.get(workload));
             List<Variant> ofWorkload = new ArrayList<>();
-            for (Map<String, String> variantSizes : SizeVariants.of(sizes.get(workload))) {
-                Variant variant = new Variant(variantSizes, SizeVariants.label(variantSizes, swept),
-                        Workloads.create(workload, variantSizes));
+            for (WorkloadSizes.Variant sized : sizes.variants(workload)) {
+                Variant variant = new Variant(sized.sizes(), sized.label(), Workloads.create(workload, sized.sizes()));
                 ofWorkload.add(variant);
                 built.add(variant.workload());
             }

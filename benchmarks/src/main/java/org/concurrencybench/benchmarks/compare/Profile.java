@@ -1,13 +1,16 @@
 package org.concurrencybench.benchmarks.compare;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.concurrencybench.benchmarks.Selection;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
+import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.ModelTrait;
+import org.concurrencybench.core.WorkloadSizes;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -102,6 +105,20 @@ public enum Profile {
      */
     public List<String> sizes(List<String> workloads) {
         return sizes.stream().filter(size -> workloads.contains(size.substring(0, size.indexOf('.')))).toList();
+    }
+
+    /**
+     * The sizes a comparison of {@code workloads} runs: each benchmark's own {@code @Param}
+     * values (the catalog's defaults, and its sweeps: transfer's payloads, the kinds of lock),
+     * then this profile's, then {@code options} (the command line's {@code -p}), a later one
+     * replacing an earlier one.
+     */
+    public WorkloadSizes sizesOf(List<String> workloads, List<String> options) {
+        List<String> all = new ArrayList<>();
+        workloads.forEach(workload -> all.addAll(WorkloadBenchmark.of(workload).declaredOptions()));
+        all.addAll(sizes(workloads));
+        all.addAll(options);
+        return Selection.sizes(workloads, all);
     }
 
     /** The models this profile runs when {@code --models} does not say: the registered ones, less those it leaves out. */

@@ -1,5 +1,6 @@
 package org.concurrencybench.benchmarks.jmh;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,16 @@ public enum WorkloadBenchmark {
             }
         }
         return sizes;
+    }
+
+    /**
+     * {@link #declaredSizes()} as {@code -p} options, such as {@code transfer.payload=0,1024,65536,1048576}:
+     * what a comparison runs before its profile and the command line say otherwise.
+     */
+    public List<String> declaredOptions() {
+        List<String> options = new ArrayList<>();
+        declaredSizes().forEach((name, values) -> options.add(workload + "." + name + "=" + String.join(",", values)));
+        return options;
     }
 
     /** A regular expression that JMH's include matches with this benchmark alone. */

@@ -10,7 +10,8 @@ import org.concurrencybench.core.Workloads;
 /**
  * The sizes of a run that differ from the defaults, so that no one mistakes them for those. The
  * default of a size is the catalog's, or the values its benchmark sweeps where it sweeps them
- * (transfer's payloads, the kinds of lock): a run at those is at its defaults.
+ * (transfer's payloads, the kinds of lock): a run at those is at its defaults. Sizes are compared
+ * as the catalog writes them, so {@code 1_000} is {@code 1000}.
  */
 public final class CatalogSizes {
 
@@ -31,8 +32,10 @@ public final class CatalogSizes {
                 return;
             }
             Map<String, List<String>> declared = WorkloadBenchmark.of(workload).declaredSizes();
-            for (WorkloadSpec.Parameter parameter : Workloads.spec(workload).parameters()) {
-                String value = values.get(parameter.name());
+            WorkloadSpec spec = Workloads.spec(workload);
+            Map<String, String> written = spec.write(values);
+            for (WorkloadSpec.Parameter parameter : spec.parameters()) {
+                String value = written.get(parameter.name());
                 String catalog = parameter.displayDefault();
                 String benchmarkDefault = String.join(",", declared.getOrDefault(parameter.name(), List.of(catalog)));
                 if (value == null || value.equals(catalog) || value.equals(benchmarkDefault)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.concurrencybench.core.WorkloadSizes;
 
 /**
  * io's floor as the figures show it. Every request waits delayMs at the server, so what the
@@ -19,8 +20,8 @@ final class IoFloor {
 
     static List<String> of(WorkloadTable table, List<Source> sources) {
         List<String> sentences = new ArrayList<>();
-        long units = SizeValues.number(table.sizes(), "units");
-        long delay = SizeValues.number(table.sizes(), "delayMs");
+        long units = WorkloadSizes.number(table.sizes().get("units")).orElse(-1);
+        long delay = WorkloadSizes.number(table.sizes().get("delayMs")).orElse(-1);
         if (!table.workload().equals("io") || units <= 0 || delay < 0) {
             return sentences;
         }

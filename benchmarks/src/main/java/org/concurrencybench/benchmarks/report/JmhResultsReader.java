@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.WorkloadSpec;
 import org.concurrencybench.core.Workloads;
@@ -97,28 +98,25 @@ public final class JmhResultsReader {
     }
 
     /**
-     * The size parameters, in the catalog's order where the workload is known. A choice is its
-     * name, as JMH records it ({@code lock=reentrant}). A payload of 0 where the catalog's
-     * default is 0 is left out, as the workload's own description leaves it out: it is the
-     * batch without bytes, which results from before the parameter existed recorded without it,
-     * so the two compare.
+     * The size parameters as the catalog writes them ({@link WorkloadSpec#write}), in its order
+     * where the workload is known, then any others in name order. A payload of 0 where the
+     * catalog's default is 0 is left out, as the workload's own description leaves it out: it is
+     * the batch without bytes, which results from before the parameter existed recorded without
+     * it, so the two compare.
      */
     static Map<String, String> sizes(String workload, Map<String, String> params) {
-        Map<String, String> rest = new LinkedHashMap<>(params);
+        Map<String, String> rest = new TreeMap<>(params);
         rest.remove("model");
         rest.remove("cores");
-        Map<String, String> ordered = new LinkedHashMap<>();
-        if (Workloads.ids().contains(workload)) {
-            for (WorkloadSpec.Parameter parameter : Workloads.spec(workload).parameters()) {
-                String value = rest.remove(parameter.name());
-                boolean noBytes = parameter.name().equals(PAYLOAD) && parameter.defaultValue() == 0 && "0".equals(value);
-                if (value != null && !noBytes) {
-                    ordered.put(parameter.name(), parameter.choices().isEmpty() ? value : value.toLowerCase(Locale.ROOT));
-                }
-            }
+        if (!Workloads.ids().contains(workload)) {
+            return new LinkedHashMap<>(rest);
         }
-        rest.keySet().stream().sorted().forEach(name -> ordered.put(name, rest.get(name)));
-        return ordered;
+        WorkloadSpec spec = Workloads.spec(workload);
+        Map<String, String> written = new LinkedHashMap<>(spec.write(rest));
+        if (spec.hasParameter(PAYLOAD) && spec.parameter(PAYLOAD).defaultValue() == 0 && "0".equals(written.get(PAYLOAD))) {
+            written.remove(PAYLOAD);
+        }
+        return written;
     }
 
     private static int cores(Path file, int position, String text) {

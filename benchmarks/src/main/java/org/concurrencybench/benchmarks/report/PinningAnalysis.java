@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.ModelTrait;
+import org.concurrencybench.core.WorkloadSizes;
 import org.concurrencybench.core.Workloads;
 
 /**
@@ -33,7 +34,7 @@ final class PinningAnalysis {
     /** Whether {@code table} is a contention with a wait inside the lock, where carriers can be kept. */
     static boolean applies(WorkloadTable table) {
         return Workloads.ids().contains(table.workload()) && Workloads.spec(table.workload()).kind().equals("contention")
-                && SizeValues.number(table.sizes(), "holdMs") > 0;
+                && size(table.sizes(), "holdMs") > 0;
     }
 
     static List<String> of(WorkloadTable table, List<Source> sources) {
@@ -54,10 +55,10 @@ final class PinningAnalysis {
 
     private static String whatVirtualShows(WorkloadTable table, WorkloadTable.Row row, ForkJdk jdk) {
         Map<String, String> sizes = table.sizes();
-        long workers = SizeValues.number(sizes, "workers");
-        long updates = SizeValues.number(sizes, "updates");
-        long hold = SizeValues.number(sizes, "holdMs");
-        long locks = SizeValues.number(sizes, "locks");
+        long workers = size(sizes, "workers");
+        long updates = size(sizes, "updates");
+        long hold = size(sizes, "holdMs");
+        long locks = size(sizes, "locks");
         String lock = sizes.getOrDefault("lock", "?");
         if (workers <= 0 || updates <= 0 || locks <= 0) {
             return "The sizes of this table are not all known, so " + row.model() + "'s figures cannot be set against"
@@ -144,5 +145,10 @@ final class PinningAnalysis {
             }
         }
         return String.join(", ", where);
+    }
+
+    /** Size {@code name} as a whole number; -1 when it is missing or not a number. */
+    private static long size(Map<String, String> sizes, String name) {
+        return WorkloadSizes.number(sizes.get(name)).orElse(-1);
     }
 }

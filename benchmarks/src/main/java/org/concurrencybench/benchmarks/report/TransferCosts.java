@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.concurrencybench.core.WorkloadSizes;
 import org.concurrencybench.core.Workloads;
 
 /**
@@ -130,15 +131,9 @@ record TransferCosts(Source source, Map<String, String> sizes, int cores, List<L
         return Models.rank(model);
     }
 
+    /** {@code text} as a whole number: {@code otherwise} when it is missing, -1 when it is not a number. */
     private static long number(String text, long otherwise) {
-        if (text == null) {
-            return otherwise;
-        }
-        try {
-            return Long.parseLong(text.replace("_", "").strip());
-        } catch (NumberFormatException notANumber) {
-            return -1;
-        }
+        return text == null ? otherwise : WorkloadSizes.number(text).orElse(-1);
     }
 
     private record Key(int sourceIndex, Source source, Map<String, String> sizes, int cores) {

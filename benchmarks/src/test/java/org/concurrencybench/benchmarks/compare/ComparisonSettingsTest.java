@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.concurrencybench.core.ModelRegistry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class ComparisonSettingsTest {
     }
 
     private static Comparison.Settings settings(Profile profile, List<String> models, String jmh) {
-        return new Comparison.Settings(models, List.of("spawn"), List.of(1), Map.of("spawn", Map.of("units", "10")), profile,
-                Path.of("out"), jmh);
+        return new Comparison.Settings(models, List.of("spawn"), List.of(1), profile.sizesOf(List.of("spawn"),
+                List.of("units=10")), profile, Path.of("out"), jmh);
     }
 }

@@ -8,13 +8,14 @@ import java.util.Map;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.WorkloadSizes;
 import org.junit.jupiter.api.Test;
 
 class PlanTest {
 
     private static final Limits NONE = (model, cores, workloads) -> Map.of();
 
-    private final Map<String, Map<String, String>> sizes = WorkloadSizes.of(List.of("cpu", "tree"), List.of());
+    private final WorkloadSizes sizes = Profile.FULL.sizesOf(List.of("cpu", "tree"), List.of());
 
     @Test
     void cellsRunWorkloadByWorkloadEachModelAcrossItsCores() {
@@ -33,7 +34,7 @@ class PlanTest {
 
         Plan plan = Plan.of(List.of("a", "b"), List.of("tree"), List.of(1, 2), sizes, limits);
 
-        assertEquals(Map.of(new Cell(WorkloadBenchmark.TREE, "b", 2, sizes.get("tree")), "too many nodes"), plan.notApplicable());
+        assertEquals(Map.of(new Cell(WorkloadBenchmark.TREE, "b", 2, sizes.written("tree")), "too many nodes"), plan.notApplicable());
         assertEquals(3, plan.toMeasure().size());
     }
 
@@ -58,7 +59,7 @@ class PlanTest {
 
     @Test
     void aSweptSizeMakesACellPerValueEachValueAWholeTableBeforeTheNext() {
-        Map<String, Map<String, String>> swept = WorkloadSizes.of(List.of("transfer", "contention"),
+        WorkloadSizes swept = Profile.FULL.sizesOf(List.of("transfer", "contention"),
                 List.of("transfer.payload=0,1024", "contention.lock=atomic,reentrant"));
 
         Plan plan = Plan.of(List.of("a"), List.of("transfer", "contention"), List.of(1, 2), swept, NONE);
@@ -75,7 +76,7 @@ class PlanTest {
 
     @Test
     void aLimitOnOneValueOfASweepSetsAsideThatValueAlone() {
-        Map<String, Map<String, String>> swept = WorkloadSizes.of(List.of("transfer"), List.of("payload=0,1048576"));
+        WorkloadSizes swept = Profile.FULL.sizesOf(List.of("transfer"), List.of("payload=0,1048576"));
         Limits largeRefused = (model, cores, workloads) -> {
             Map<Workload, String> reasons = new LinkedHashMap<>();
             workloads.stream().filter(workload -> ((Batch) workload).payload() > 65_536)

@@ -37,7 +37,7 @@ class ProfileTest {
 
     @Test
     void quickShrinksTheSlowWorkloadsAndRunsPayloadsOnBothSidesOfTheTransferGoal() {
-        Map<String, Map<String, String>> sizes = WorkloadSizes.of(EVERY_WORKLOAD, Profile.QUICK.sizes(EVERY_WORKLOAD));
+        Map<String, Map<String, String>> sizes = Profile.QUICK.sizesOf(EVERY_WORKLOAD, List.of()).written();
 
         assertEquals("100", sizes.get("blocking").get("units"));
         assertEquals("100", sizes.get("mixed").get("units"));
@@ -46,9 +46,25 @@ class ProfileTest {
         assertEquals("0,65536,1048576", sizes.get("transfer").get("payload"));
         assertEquals("10000", sizes.get("contention").get("updates"));
         assertEquals("synchronized,reentrant,atomic", sizes.get("contention").get("lock"));
-        assertEquals(WorkloadSizes.of(List.of("pinning"), List.of()).get("pinning"), sizes.get("pinning"),
+        assertEquals(Profile.FULL.sizesOf(List.of("pinning"), List.of()).written("pinning"), sizes.get("pinning"),
                 "pinning runs as the benchmark does");
         assertEquals(List.of("io.units=100"), Profile.QUICK.sizes(List.of("io", "cpu")), "only the selected workloads'");
+    }
+
+    @Test
+    void aSizeTheBenchmarkSweepsDefaultsToItsSweepAndTheCommandLineReplacesIt() {
+        Map<String, Map<String, String>> sizes = Profile.FULL.sizesOf(List.of("transfer", "contention", "pinning"),
+                List.of()).written();
+        Map<String, Map<String, String>> given = Profile.QUICK.sizesOf(List.of("transfer", "contention"),
+                List.of("payload=1024", "contention.lock=atomic", "contention.updates=5")).written();
+
+        assertEquals("0,1024,65536,1048576", sizes.get("transfer").get("payload"));
+        assertEquals("synchronized,reentrant,atomic", sizes.get("contention").get("lock"));
+        assertEquals("synchronized,reentrant", sizes.get("pinning").get("lock"));
+        assertEquals("64", sizes.get("pinning").get("locks"));
+        assertEquals("1024", given.get("transfer").get("payload"), "the command line replaces the profile and the sweep");
+        assertEquals("atomic", given.get("contention").get("lock"));
+        assertEquals("5", given.get("contention").get("updates"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.concurrencybench.benchmarks.Bench;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +71,25 @@ class FootprintCommandTest {
 
         run.assertOneLineUsageError("already holds results", "--out");
         assertEquals("{\"status\": \"complete\"}", Files.readString(temporary.resolve("footprint.json")));
+    }
+
+    @Test
+    void anOutThatIsAFileIsAUsageErrorAndTheFileIsLeftAlone() throws IOException {
+        Path file = Files.writeString(temporary.resolve("results.txt"), "notes");
+
+        Run run = Run.of("footprint", "--tasks", "100", "--models", "virtual", "--out", file.toString());
+
+        run.assertOneLineUsageError("--out " + file + " is a file, not a folder");
+        assertEquals("notes", Files.readString(file));
+    }
+
+    @Test
+    void anOutWhereNoFolderCanBeMadeIsAUsageErrorWithTheReason() {
+        Path proc = Path.of("/proc");
+        Assumptions.assumeTrue(Files.isDirectory(proc) && !Files.exists(proc.resolve("x")), "no /proc to refuse a folder");
+
+        Run.of("footprint", "--tasks", "100", "--models", "virtual", "--out", "/proc/x")
+                .assertOneLineUsageError("--out /proc/x: cannot create the folder (");
     }
 
     @Test

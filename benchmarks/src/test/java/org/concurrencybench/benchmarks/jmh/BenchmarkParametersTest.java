@@ -14,8 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.concurrencybench.benchmarks.compare.SizeVariants;
 import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.WorkloadSizes;
 import org.concurrencybench.core.WorkloadSpec;
 import org.concurrencybench.core.Workloads;
 import org.junit.jupiter.api.Test;
@@ -59,10 +59,11 @@ class BenchmarkParametersTest {
     @ParameterizedTest
     @EnumSource(WorkloadBenchmark.class)
     void everySweptValueMakesAWorkloadTheCatalogAccepts(WorkloadBenchmark benchmark) {
-        Map<String, List<String>> declared = benchmark.declaredSizes();
-        for (Map<String, String> variant : SizeVariants.of(joined(declared))) {
-            assertDoesNotThrow(() -> Workloads.create(benchmark.workload(), variant),
-                    benchmark.benchmarkClass().getSimpleName() + " at " + variant);
+        WorkloadSizes declared = assertDoesNotThrow(() -> WorkloadSizes.parse(List.of(benchmark.workload()),
+                benchmark.declaredOptions()), benchmark.benchmarkClass().getSimpleName() + ": " + benchmark.declaredOptions());
+        for (WorkloadSizes.Variant variant : declared.variants(benchmark.workload())) {
+            assertDoesNotThrow(() -> Workloads.create(benchmark.workload(), variant.sizes()),
+                    benchmark.benchmarkClass().getSimpleName() + " at " + variant.sizes());
         }
     }
 
@@ -103,11 +104,5 @@ class BenchmarkParametersTest {
             assertEquals(benchmark, WorkloadBenchmark.byName(benchmark.benchmarkName()).orElseThrow());
             assertTrue(benchmark.benchmarkName().matches(benchmark.includePattern()));
         }
-    }
-
-    private static Map<String, String> joined(Map<String, List<String>> declared) {
-        Map<String, String> joined = new LinkedHashMap<>();
-        declared.forEach((name, values) -> joined.put(name, String.join(",", values)));
-        return joined;
     }
 }

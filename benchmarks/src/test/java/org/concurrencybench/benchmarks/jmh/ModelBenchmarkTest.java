@@ -78,7 +78,7 @@ class ModelBenchmarkTest {
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, io::openWorkloadAndCreateModel);
 
-        assertTrue(refused.getMessage().contains("delayMs must be between 0"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("io.delayMs must be 0 to 60,000, got -1"), refused.getMessage());
         assertEquals(before, serverThreads());
     }
 
