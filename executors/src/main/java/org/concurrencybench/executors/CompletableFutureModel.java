@@ -14,6 +14,7 @@ import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.HeapBudget;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
@@ -42,12 +43,14 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
 
     // Live bytes per stage kept, measured on JDK 25 with compressed references and rounded up;
     // a queued unit or contention worker is its future, its task, its queue node, the failure
-    // relay and its part of allOf's tree (286).
+    // relay and its part of allOf's tree (286). The figures carry no margin, so a run may fill
+    // half the heap with them.
     private static final long BYTES_PER_UNIT = 300;
     private static final long BYTES_PER_LEAF = 300;
     private static final long BYTES_PER_HOP = 64;
     private static final long BYTES_PER_WORKER = 300;
 
+    private final HeapBudget heap = HeapBudget.ofThisJvm(HeapBudget.HALF_THE_HEAP);
     private final NamedThreads threads;
     private final ExecutorService pool;
 
@@ -60,14 +63,14 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
     @Override
     public Optional<String> limit(Workload workload) {
         return switch (workload) {
-            case Batch batch -> HeapBudget.check("units", batch.units(), BYTES_PER_UNIT,
+            case Batch batch -> heap.check("units", batch.units(), BYTES_PER_UNIT,
                     "every unit's future is made before allOf can complete");
-            case Tree tree -> HeapBudget.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
+            case Tree tree -> heap.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
                     "the pool's queue is first-in first-out, so every leaf's stage is made before the first one runs");
-            case Relay relay -> HeapBudget.check("hops", relay.hops(), BYTES_PER_HOP,
+            case Relay relay -> heap.check("hops", relay.hops(), BYTES_PER_HOP,
                     "each hop's composed stage waits for the next, so all are kept until the last hop");
-            case Contention contention -> HeapBudget.check(contention, BYTES_PER_WORKER,
-                    HeapBudget.BYTES_PER_SHARED_STRIPE, "every worker's future is made before allOf can complete");
+            case Contention contention -> heap.check(contention, BYTES_PER_WORKER,
+                    HeapBudget.BYTES_PER_COUNTER_STRIPE, "every worker's future is made before allOf can complete");
         };
     }
 

@@ -15,6 +15,7 @@ import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.HeapBudget;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
@@ -43,11 +44,13 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
 
     // Live bytes per queued task, measured on JDK 25 with compressed references and rounded up:
     // a unit is its FutureTask, the completion service's wrapper and their queue nodes (145); a
-    // contention worker is the same task.
+    // contention worker is the same task. The figures carry no margin, so a run may fill half the
+    // heap with them.
     private static final long BYTES_PER_UNIT = 200;
     private static final long BYTES_PER_LEAF = 100;
     private static final long BYTES_PER_WORKER = 200;
 
+    private final HeapBudget heap = HeapBudget.ofThisJvm(HeapBudget.HALF_THE_HEAP);
     private final NamedThreads threads;
     private final ExecutorService pool;
 
@@ -60,13 +63,13 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
     @Override
     public Optional<String> limit(Workload workload) {
         return switch (workload) {
-            case Batch batch -> HeapBudget.check("units", batch.units(), BYTES_PER_UNIT,
+            case Batch batch -> heap.check("units", batch.units(), BYTES_PER_UNIT,
                     "every unit is submitted before the answers are taken, so all are queued at once");
-            case Tree tree -> HeapBudget.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
+            case Tree tree -> heap.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
                     "the pool's queue is first-in first-out, so every leaf is queued before the first one runs");
             case Relay relay -> Optional.empty();
-            case Contention contention -> HeapBudget.check(contention, BYTES_PER_WORKER,
-                    HeapBudget.BYTES_PER_SHARED_STRIPE, "every worker is submitted before the first is awaited,"
+            case Contention contention -> heap.check(contention, BYTES_PER_WORKER,
+                    HeapBudget.BYTES_PER_COUNTER_STRIPE, "every worker is submitted before the first is awaited,"
                             + " so all are queued at once");
         };
     }

@@ -5,6 +5,7 @@ import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.HeapBudget;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
@@ -31,7 +32,7 @@ final class ThreadLimits {
      */
     static final long HEAP_BYTES_PER_THREAD = 512;
 
-    private final long maxHeapBytes;
+    private final HeapBudget heap;
     private final DescriptorBudget descriptors;
 
     /**
@@ -39,7 +40,7 @@ final class ThreadLimits {
      * @param descriptors the file descriptors io units may hold at once
      */
     ThreadLimits(long maxHeapBytes, DescriptorBudget descriptors) {
-        this.maxHeapBytes = maxHeapBytes;
+        this.heap = new HeapBudget(maxHeapBytes, HeapBudget.WHOLE_HEAP);
         this.descriptors = descriptors;
     }
 
@@ -72,12 +73,7 @@ final class ThreadLimits {
     }
 
     private Optional<String> heldUntilJoined(Batch batch) {
-        long allowed = maxHeapBytes / HEAP_BYTES_PER_THREAD;
-        if (batch.units() <= allowed) {
-            return Optional.empty();
-        }
-        return Optional.of("units=" + Checks.format(batch.units()) + " would hold a Thread per unit until it is joined, about "
-                + HEAP_BYTES_PER_THREAD + " bytes each; this JVM's heap (-Xmx " + Checks.format(maxHeapBytes >> 20)
-                + " MB) holds at most " + Checks.format(allowed) + ", so use fewer units or a larger -Xmx");
+        return heap.check("units", "units=" + Checks.format(batch.units()), batch.units(), HEAP_BYTES_PER_THREAD,
+                "the run keeps every unit's Thread until it joins it");
     }
 }

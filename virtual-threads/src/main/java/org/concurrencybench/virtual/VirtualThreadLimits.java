@@ -5,8 +5,8 @@ import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.HeapBudget;
 import org.concurrencybench.core.LockKind;
-import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
@@ -38,14 +38,7 @@ final class VirtualThreadLimits {
      */
     static final long HEAP_BYTES_PER_WAITING_TASK = 2_048;
 
-    /**
-     * Heap per stripe of a contention's shared counter: 330 bytes measured when a stripe held a
-     * padded slot for each kind of lock, a monitor and a ReentrantLock; it now holds only what its
-     * lock kind uses, so this is an upper bound.
-     */
-    static final long HEAP_BYTES_PER_STRIPE = 384;
-
-    private final long maxHeapBytes;
+    private final HeapBudget heap;
     private final DescriptorBudget descriptors;
 
     /**
@@ -53,26 +46,27 @@ final class VirtualThreadLimits {
      * @param descriptors the file descriptors io units may hold at once
      */
     VirtualThreadLimits(long maxHeapBytes, DescriptorBudget descriptors) {
-        this.maxHeapBytes = maxHeapBytes;
+        this.heap = new HeapBudget(maxHeapBytes, HeapBudget.WHOLE_HEAP);
         this.descriptors = descriptors;
     }
 
     /** Why {@code workload} cannot run on a virtual thread per task; empty when it can. */
     Optional<String> of(Workload workload) {
         return switch (workload) {
-            case Batch batch -> descriptors.of(batch).or(() -> fitsTheHeap("units=" + Checks.format(batch.units()),
-                    batch.units(), batch.kernel().waits() ? HEAP_BYTES_PER_WAITING_TASK : HEAP_BYTES_PER_TASK, 0,
-                    "use fewer units"));
-            case Tree tree -> fitsTheHeap("width=" + tree.width() + " and depth=" + tree.depth() + " make "
-                    + Checks.format(tree.nodes()) + " nodes, which", tree.nodes(), HEAP_BYTES_PER_TASK, 0,
-                    "choose a smaller width or depth");
-            case Relay relay -> fitsTheHeap("workers=" + Checks.format(relay.workers()), relay.workers(),
-                    HEAP_BYTES_PER_WAITING_TASK, 0, "use fewer workers");
-            case Contention contention -> fitsTheHeap("workers=" + Checks.format(contention.workers()) + " with locks="
-                    + Checks.format(contention.locks()), contention.workers(), bytesPerWorker(contention),
-                    contention.locks(), "use fewer workers or locks");
+            case Batch batch -> descriptors.of(batch).or(() -> heap.check("units", "units=" + Checks.format(batch.units()),
+                    batch.units(), batch.kernel().waits() ? HEAP_BYTES_PER_WAITING_TASK : HEAP_BYTES_PER_TASK,
+                    KEPT_UNTIL_JOINED));
+            case Tree tree -> heap.check("nodes", "width=" + tree.width() + " and depth=" + tree.depth() + " ("
+                    + Checks.format(tree.nodes()) + " nodes)", tree.nodes(), HEAP_BYTES_PER_TASK, KEPT_UNTIL_JOINED);
+            case Relay relay -> heap.check("workers", "workers=" + Checks.format(relay.workers()), relay.workers(),
+                    HEAP_BYTES_PER_WAITING_TASK, KEPT_UNTIL_JOINED);
+            case Contention contention -> heap.check(contention, bytesPerWorker(contention),
+                    HeapBudget.BYTES_PER_COUNTER_STRIPE, KEPT_UNTIL_JOINED);
         };
     }
+
+    private static final String KEPT_UNTIL_JOINED = "the run keeps every task's virtual thread and future until it"
+            + " joins it, and a task that waits keeps its stack there too";
 
     /**
      * A worker parks for its lock or inside it, unless the lock is atomic: then it never parks,
@@ -80,19 +74,5 @@ final class VirtualThreadLimits {
      */
     private static long bytesPerWorker(Contention contention) {
         return contention.lock() == LockKind.ATOMIC ? HEAP_BYTES_PER_TASK : HEAP_BYTES_PER_WAITING_TASK;
-    }
-
-    private Optional<String> fitsTheHeap(String size, long tasks, long bytesPerTask, long stripes, String smaller) {
-        long stripeBytes = stripes * HEAP_BYTES_PER_STRIPE;
-        long allowed = Math.max(0, maxHeapBytes - stripeBytes) / bytesPerTask;
-        if (tasks <= allowed) {
-            return Optional.empty();
-        }
-        String counter = stripes == 0 ? "" : " besides " + Checks.format(stripes) + " stripes of the shared counter at "
-                + HEAP_BYTES_PER_STRIPE + " bytes each";
-        return Optional.of(size + " would hold up to " + Checks.format(tasks) + " virtual threads and their futures at once, about "
-                + Checks.format(bytesPerTask) + " bytes of heap each" + counter + "; this JVM's heap (-Xmx "
-                + Checks.format(maxHeapBytes >> 20) + " MB) holds at most " + Checks.format(allowed) + ", so " + smaller
-                + " or a larger -Xmx");
     }
 }
