@@ -2,13 +2,8 @@ package org.concurrencybench.virtual;
 
 import java.util.Optional;
 import org.concurrencybench.core.DescriptorBudget;
-import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.Checks;
-import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.HeapBudget;
-import org.concurrencybench.core.LockKind;
-import org.concurrencybench.core.Relay;
-import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.ThreadPerTaskLimits;
 import org.concurrencybench.core.Workload;
 
 /**
@@ -16,8 +11,9 @@ import org.concurrencybench.core.Workload;
  * cost the operating system nothing; their stacks and their futures live on the heap, and a
  * run may have all of its tasks alive at once (units that wait, every node of a tree, every
  * worker of a relay or of a contention), each keeping its future until it is joined. So the
- * bound is the heap, and for units that make requests the sockets they hold at once, which
- * the {@link DescriptorBudget} weighs.
+ * bound is the heap, and for units that make requests the sockets they hold at once. How these
+ * are weighed is shared with the threads model ({@link ThreadPerTaskLimits}); the figures are
+ * a virtual thread's.
  */
 final class VirtualThreadLimits {
 
@@ -38,41 +34,19 @@ final class VirtualThreadLimits {
      */
     static final long HEAP_BYTES_PER_WAITING_TASK = 2_048;
 
-    private final HeapBudget heap;
-    private final DescriptorBudget descriptors;
+    private final ThreadPerTaskLimits limits;
 
     /**
      * @param maxHeapBytes the heap runs may fill: {@code Runtime.getRuntime().maxMemory()}
      * @param descriptors the file descriptors io units may hold at once
      */
     VirtualThreadLimits(long maxHeapBytes, DescriptorBudget descriptors) {
-        this.heap = new HeapBudget(maxHeapBytes, HeapBudget.WHOLE_HEAP);
-        this.descriptors = descriptors;
+        limits = new ThreadPerTaskLimits("virtual thread", new HeapBudget(maxHeapBytes, HeapBudget.WHOLE_HEAP),
+                HEAP_BYTES_PER_WAITING_TASK, HEAP_BYTES_PER_TASK, descriptors);
     }
 
     /** Why {@code workload} cannot run on a virtual thread per task; empty when it can. */
     Optional<String> of(Workload workload) {
-        return switch (workload) {
-            case Batch batch -> descriptors.of(batch).or(() -> heap.check("units", "units=" + Checks.format(batch.units()),
-                    batch.units(), batch.kernel().waits() ? HEAP_BYTES_PER_WAITING_TASK : HEAP_BYTES_PER_TASK,
-                    KEPT_UNTIL_JOINED));
-            case Tree tree -> heap.check("nodes", "width=" + tree.width() + " and depth=" + tree.depth() + " ("
-                    + Checks.format(tree.nodes()) + " nodes)", tree.nodes(), HEAP_BYTES_PER_TASK, KEPT_UNTIL_JOINED);
-            case Relay relay -> heap.check("workers", "workers=" + Checks.format(relay.workers()), relay.workers(),
-                    HEAP_BYTES_PER_WAITING_TASK, KEPT_UNTIL_JOINED);
-            case Contention contention -> heap.check(contention, bytesPerWorker(contention),
-                    HeapBudget.BYTES_PER_COUNTER_STRIPE, KEPT_UNTIL_JOINED);
-        };
-    }
-
-    private static final String KEPT_UNTIL_JOINED = "the run keeps every task's virtual thread and future until it"
-            + " joins it, and a task that waits keeps its stack there too";
-
-    /**
-     * A worker parks for its lock or inside it, unless the lock is atomic: then it never parks,
-     * runs to its end once mounted, and leaves only its future.
-     */
-    private static long bytesPerWorker(Contention contention) {
-        return contention.lock() == LockKind.ATOMIC ? HEAP_BYTES_PER_TASK : HEAP_BYTES_PER_WAITING_TASK;
+        return limits.of(workload);
     }
 }
