@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -88,21 +87,21 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     private static final long BYTES_PER_ASYNC_STRIPE = 250;
 
     private final HeapBudget heap = HeapBudget.ofThisJvm(HeapBudget.HALF_THE_HEAP);
-    private final NamedThreads threads;
+    private final NamedFixedPool workers;
     private final ExecutorService pool;
     private final AsynchronousChannelGroup channels;
 
     public AsyncModel(int parallelism) {
         super(ID, parallelism);
-        threads = new NamedThreads(threadName("worker-"));
-        pool = Executors.newFixedThreadPool(parallelism, threads);
+        workers = new NamedFixedPool(id(), threadName("worker-"), parallelism);
+        pool = workers.executor();
         try {
             // On the model's own pool, so that a completion is one more step on the loop's P
             // threads; withFixedThreadPool would add P threads that run only completions, and
             // work could not be handed to them.
             channels = AsynchronousChannelGroup.withThreadPool(pool);
         } catch (IOException | RuntimeException failed) {
-            PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+            workers.shutdownNowAndAwait();
             throw new UncheckedIOException("async: cannot make the channel group for io on its pool of " + parallelism
                     + " threads: " + failed, failed instanceof IOException io ? io : new IOException(failed));
         }
@@ -426,7 +425,7 @@ public final class AsyncModel extends AbstractConcurrencyModel {
             throw new UncheckedIOException("async: closing the sockets of its channel group failed: " + closingFailed,
                     closingFailed);
         } finally {
-            PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+            workers.shutdownNowAndAwait();
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
@@ -51,13 +50,13 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
     private static final long BYTES_PER_WORKER = 300;
 
     private final HeapBudget heap = HeapBudget.ofThisJvm(HeapBudget.HALF_THE_HEAP);
-    private final NamedThreads threads;
+    private final NamedFixedPool workers;
     private final ExecutorService pool;
 
     public CompletableFutureModel(int parallelism) {
         super(ID, parallelism);
-        threads = new NamedThreads(threadName("worker-"));
-        pool = Executors.newFixedThreadPool(parallelism, threads);
+        workers = new NamedFixedPool(id(), threadName("worker-"), parallelism);
+        pool = workers.executor();
     }
 
     @Override
@@ -181,7 +180,7 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
 
     @Override
     protected void shutdown() {
-        PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+        workers.shutdownNowAndAwait();
     }
 
     /** The completable-future model's entry for {@link java.util.ServiceLoader}. */

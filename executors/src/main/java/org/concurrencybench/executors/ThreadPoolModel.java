@@ -6,7 +6,6 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -51,13 +50,13 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
     private static final long BYTES_PER_WORKER = 200;
 
     private final HeapBudget heap = HeapBudget.ofThisJvm(HeapBudget.HALF_THE_HEAP);
-    private final NamedThreads threads;
+    private final NamedFixedPool workers;
     private final ExecutorService pool;
 
     public ThreadPoolModel(int parallelism) {
         super(ID, parallelism);
-        threads = new NamedThreads(threadName("worker-"));
-        pool = Executors.newFixedThreadPool(parallelism, threads);
+        workers = new NamedFixedPool(id(), threadName("worker-"), parallelism);
+        pool = workers.executor();
     }
 
     @Override
@@ -197,7 +196,7 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
 
     @Override
     protected void shutdown() {
-        PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+        workers.shutdownNowAndAwait();
     }
 
     /** The thread-pool model's entry for {@link java.util.ServiceLoader}. */
