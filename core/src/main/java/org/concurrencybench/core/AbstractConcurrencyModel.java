@@ -87,7 +87,7 @@ public abstract class AbstractConcurrencyModel implements ConcurrencyModel {
         }
     }
 
-    /** The name for a platform thread of this model: {@code <id>-<suffix>}. */
+    /** The name for a thread of this model: {@code <id>-<suffix>}. */
     protected final String threadName(Object suffix) {
         return id + "-" + suffix;
     }

@@ -95,7 +95,7 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
         List<CompletableFuture<Long>> futures = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
             int id = index;
-            // the unit is made when its task runs: a queued task stays as small as it was
+            // the unit is made when its task runs, so a queued task holds only this lambda
             futures.add(CompletableFuture.supplyAsync(() -> tracker.runUnit(task.apply(id)), pool));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));

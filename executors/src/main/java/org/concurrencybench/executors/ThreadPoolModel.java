@@ -96,7 +96,7 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
         try {
             for (int index = 0; index < count; index++) {
                 int id = index;
-                // the unit is made when its task runs: a queued task stays as small as it was
+                // the unit is made when its task runs, so a queued task holds only this lambda
                 completions.submit(() -> tracker.runUnit(task.apply(id)));
             }
             long sum = 0;
