@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * and P bounds nothing here.
  *
  * <p>The threads and virtual models are this class with a different kind of thread, so that
- * comparing them measures the kind of thread and nothing else; each says how its threads are
- * started and joined ({@link TaskThreads}) and which sizes it refuses.
+ * their runs are the same code and comparing them measures the kind of thread and its idiom
+ * for starting and joining ({@link TaskThreads}), which each model gives, with the sizes it
+ * refuses.
  *
  * <p>Every run ends all of its threads before it returns or throws, so the model holds nothing
  * between runs and closing it has nothing left to end.

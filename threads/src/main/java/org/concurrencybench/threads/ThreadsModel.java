@@ -12,12 +12,12 @@ import org.concurrencybench.core.Workload;
  * One platform thread per task, started and joined by hand: Java's counterpart of the
  * notebook's {@code threading.Thread(...).start()} and {@code join()}. A batch starts a thread
  * per unit, a tree a thread per node (each inner node starts its children and joins them), a
- * relay and a contention a thread per worker ({@link ThreadPerTaskModel}, shared with the
- * virtual model, which differs only in the kind of thread). An io unit blocks its OS thread on
- * a plain socket until the server answers. Nothing is pooled, so every task pays for creating
- * an OS thread, and a failed or interrupted group of siblings is ended by the thread that
- * started it ({@link SiblingThreads}). Sizes that would need too many threads alive or sockets
- * open at once are refused up front (see {@link ThreadLimits}).
+ * relay and a contention a thread per worker (the runs are {@link ThreadPerTaskModel}'s,
+ * shared with the virtual model). An io unit blocks its OS thread on a plain socket until the
+ * server answers. Nothing is pooled, so every task pays for creating an OS thread, and a failed
+ * or interrupted group of siblings is ended by the thread that started it
+ * ({@link SiblingThreads}). Sizes that would need too many threads alive or sockets open at
+ * once are refused up front (see {@link ThreadLimits}).
  */
 public final class ThreadsModel extends ThreadPerTaskModel {
 

@@ -10,16 +10,15 @@ import org.concurrencybench.core.Workload;
 
 /**
  * One virtual thread per task: per unit of a batch, per node of a tree (each inner node forks
- * its children and joins them), per worker of a relay and per worker of a contention
- * ({@link ThreadPerTaskModel}, shared with the threads model, which differs only in the kind of
- * thread). Each run has its own thread-per-task executor (see {@link VirtualRun}); blocking in
- * a task unmounts its virtual thread and frees the carrier for another, so an io unit's plain
- * blocking socket client waits without holding its carrier, and so does a contention worker
- * that waits for its lock or inside it, except where the JDK pins it: before JDK 24 (JEP 491)
- * a virtual thread that blocks in {@code synchronized} keeps its carrier, which is what the
- * pinning workload shows. Sizes whose tasks would not fit in the heap, or whose sockets would
- * not fit in the process's file descriptors, are refused up front (see
- * {@link VirtualThreadLimits}).
+ * its children and joins them), per worker of a relay and per worker of a contention (the runs
+ * are {@link ThreadPerTaskModel}'s, shared with the threads model). Each run has its own
+ * thread-per-task executor (see {@link VirtualRun}); blocking in a task unmounts its virtual
+ * thread and frees the carrier for another, so an io unit's plain blocking socket client waits
+ * without holding its carrier, and so does a contention worker that waits for its lock or
+ * inside it, except where the JDK pins it: before JDK 24 (JEP 491) a virtual thread that blocks
+ * in {@code synchronized} keeps its carrier, which is what the pinning workload shows. Sizes
+ * whose tasks would not fit in the heap, or whose sockets would not fit in the process's file
+ * descriptors, are refused up front (see {@link VirtualThreadLimits}).
  *
  * <p>The carriers are the JVM's one virtual-thread scheduler. Java 21 has no public way to
  * give an executor carriers of its own, and this model does not reach into JDK internals for
