@@ -1,7 +1,6 @@
 package org.concurrencybench.core;
 
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,17 +81,13 @@ public abstract class AbstractConcurrencyModel implements ConcurrencyModel {
     /** Ends every thread and process of this model and waits for them; called once. */
     protected abstract void shutdown();
 
-    public final boolean isClosed() {
-        return closed.get();
-    }
-
     protected final void ensureOpen() {
         if (closed.get()) {
             throw new IllegalStateException("model " + id + " is closed; create a new one to run more work");
         }
     }
 
-    /** The name for a platform thread of this model: {@code <id>-<suffix>}. */
+    /** The name for a thread of this model: {@code <id>-<suffix>}. */
     protected final String threadName(Object suffix) {
         return id + "-" + suffix;
     }
@@ -111,12 +106,6 @@ public abstract class AbstractConcurrencyModel implements ConcurrencyModel {
             return failed;
         }
         return new RunFailedException(id, workload, cause);
-    }
-
-    /** Whether {@code thrown} is only the echo of a cancellation this model made itself. */
-    protected static boolean isCancellation(Throwable thrown) {
-        return thrown instanceof CancellationException
-                || thrown instanceof CompletionException && thrown.getCause() instanceof CancellationException;
     }
 
     @Override

@@ -74,9 +74,4 @@ public record Batch(String name, Kernel kernel, int units, int payload) implemen
         }
         return parameters;
     }
-
-    @Override
-    public long tasks() {
-        return units;
-    }
 }

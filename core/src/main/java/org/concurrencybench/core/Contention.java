@@ -84,11 +84,6 @@ public record Contention(String name, int workers, int updates, LockKind lock, l
     }
 
     @Override
-    public long tasks() {
-        return workers;
-    }
-
-    @Override
     public String describe() {
         return name + "(workers=" + workers + ", updates=" + updates + ", lock=" + lock.id() + ", holdMs=" + holdMs
                 + ", locks=" + locks + ")";

@@ -62,9 +62,4 @@ public record Relay(String name, int workers, int hops) implements Workload {
     public Map<String, Long> parameters() {
         return Checks.ordered("workers", workers, "hops", hops);
     }
-
-    @Override
-    public long tasks() {
-        return workers;
-    }
 }

@@ -91,9 +91,4 @@ public record Tree(String name, int width, int depth) implements Workload {
     public Map<String, Long> parameters() {
         return Checks.ordered("width", width, "depth", depth);
     }
-
-    @Override
-    public long tasks() {
-        return nodes();
-    }
 }

@@ -19,9 +19,6 @@ public sealed interface Workload permits Batch, Tree, Relay, Contention {
     /** The parameters that define this workload, in a stable order, for reports. */
     Map<String, Long> parameters();
 
-    /** How many tasks a model that starts one task per unit (or node, or worker) starts. */
-    long tasks();
-
     /** {@code cpu(limit=2000000, units=64)}: the id and its parameters, for messages. */
     default String describe() {
         StringBuilder text = new StringBuilder(name()).append('(');

@@ -190,12 +190,6 @@ public record WorkloadSpec(String id, String kind, String unitDoes, List<Paramet
         return parameters.stream().map(Parameter::name).collect(Collectors.joining(", "));
     }
 
-    /** {@code limit=2000000, units=64}: the defaults, for listings. */
-    public String defaults() {
-        return parameters.stream().map(parameter -> parameter.name() + "=" + parameter.displayDefault())
-                .collect(Collectors.joining(", "));
-    }
-
     private Map<String, Long> values(Map<String, String> overrides) {
         Map<String, Long> values = new LinkedHashMap<>();
         for (Parameter parameter : parameters) {

@@ -39,9 +39,10 @@ class WorkloadsTest {
         assertEquals("transfer(units=100, payload=65536)", Workloads.create("transfer").describe());
         assertEquals("pinning(workers=64, updates=2, lock=synchronized, holdMs=5, locks=64)",
                 Workloads.create("pinning").describe());
-        assertEquals("workers=4, updates=100000, lock=synchronized, holdMs=0, locks=1",
-                Workloads.spec("contention").defaults());
-        assertEquals(1_111_111, Workloads.create("tree").tasks(), "nodes of a width-10 depth-6 tree");
+        assertEquals(List.of("workers=4", "updates=100000", "lock=synchronized", "holdMs=0", "locks=1"),
+                Workloads.spec("contention").parameters().stream()
+                        .map(parameter -> parameter.name() + "=" + parameter.displayDefault()).toList());
+        assertEquals(1_111_111, ((Tree) Workloads.create("tree")).nodes(), "nodes of a width-10 depth-6 tree");
     }
 
     @Test

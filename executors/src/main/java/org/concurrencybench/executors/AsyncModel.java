@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,6 +20,7 @@ import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.HeapBudget;
 import org.concurrencybench.core.Identity;
 import org.concurrencybench.core.Mixed;
 import org.concurrencybench.core.Park;
@@ -77,7 +77,8 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     // park also the future it is counted by (594); an io unit also its socket channel, buffers
     // and the futures of its steps (1,397). A contention worker is a task on the pool (285), or,
     // with a wait inside, the futures of its place in its stripe's queue (507), and each stripe
-    // its mutex, count and current wait (211).
+    // its mutex, count and current wait (211). The figures carry no margin, so a run may fill half
+    // the heap with them.
     private static final long BYTES_PER_UNIT = 450;
     private static final long BYTES_PER_PARK = 600;
     private static final long BYTES_PER_REQUEST = 1_500;
@@ -86,21 +87,22 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     private static final long BYTES_PER_QUEUED_WORKER = 550;
     private static final long BYTES_PER_ASYNC_STRIPE = 250;
 
-    private final NamedThreads threads;
+    private final HeapBudget heap = HeapBudget.ofThisJvm(HeapBudget.HALF_THE_HEAP);
+    private final NamedFixedPool workers;
     private final ExecutorService pool;
     private final AsynchronousChannelGroup channels;
 
     public AsyncModel(int parallelism) {
         super(ID, parallelism);
-        threads = new NamedThreads(threadName("worker-"));
-        pool = Executors.newFixedThreadPool(parallelism, threads);
+        workers = new NamedFixedPool(id(), threadName("worker-"), parallelism);
+        pool = workers.executor();
         try {
             // On the model's own pool, so that a completion is one more step on the loop's P
             // threads; withFixedThreadPool would add P threads that run only completions, and
             // work could not be handed to them.
             channels = AsynchronousChannelGroup.withThreadPool(pool);
         } catch (IOException | RuntimeException failed) {
-            PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+            workers.shutdownNowAndAwait();
             throw new UncheckedIOException("async: cannot make the channel group for io on its pool of " + parallelism
                     + " threads: " + failed, failed instanceof IOException io ? io : new IOException(failed));
         }
@@ -110,20 +112,20 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     public Optional<String> limit(Workload workload) {
         return switch (workload) {
             case Batch batch when batch.kernel() instanceof Request -> DescriptorBudget.ofThisProcess().of(batch)
-                    .or(() -> HeapBudget.check("units", batch.units(), BYTES_PER_REQUEST,
+                    .or(() -> heap.check("units", batch.units(), BYTES_PER_REQUEST,
                             "every unit's request is in flight at once"));
-            case Batch batch when batch.kernel() instanceof Park -> HeapBudget.check("units", batch.units(),
+            case Batch batch when batch.kernel() instanceof Park -> heap.check("units", batch.units(),
                     BYTES_PER_PARK, "every unit is parked at once");
-            case Batch batch -> HeapBudget.check("units", batch.units(), BYTES_PER_UNIT,
+            case Batch batch -> heap.check("units", batch.units(), BYTES_PER_UNIT,
                     "every unit is started before any is awaited, so all are pending at once");
-            case Tree tree -> HeapBudget.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
+            case Tree tree -> heap.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
                     "the pool's queue is first-in first-out, so every leaf's task is made before the first one runs");
             case Relay relay -> Optional.empty();
-            case Contention contention when contention.holdMs() > 0 -> HeapBudget.check(contention,
+            case Contention contention when contention.holdMs() > 0 -> heap.check(contention,
                     BYTES_PER_QUEUED_WORKER, BYTES_PER_ASYNC_STRIPE, "every worker is started at once and waits its turn"
                             + " as a continuation on its stripe's mutex");
-            case Contention contention -> HeapBudget.check(contention, BYTES_PER_WORKER,
-                    HeapBudget.BYTES_PER_SHARED_STRIPE, "every worker is started before any is awaited");
+            case Contention contention -> heap.check(contention, BYTES_PER_WORKER,
+                    HeapBudget.BYTES_PER_COUNTER_STRIPE, "every worker is started before any is awaited");
         };
     }
 
@@ -424,7 +426,7 @@ public final class AsyncModel extends AbstractConcurrencyModel {
             throw new UncheckedIOException("async: closing the sockets of its channel group failed: " + closingFailed,
                     closingFailed);
         } finally {
-            PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+            workers.shutdownNowAndAwait();
         }
     }
 

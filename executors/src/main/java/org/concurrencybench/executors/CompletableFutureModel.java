@@ -7,7 +7,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
@@ -15,6 +14,7 @@ import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.HeapBudget;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
@@ -43,32 +43,34 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
 
     // Live bytes per stage kept, measured on JDK 25 with compressed references and rounded up;
     // a queued unit or contention worker is its future, its task, its queue node, the failure
-    // relay and its part of allOf's tree (286).
+    // relay and its part of allOf's tree (286). The figures carry no margin, so a run may fill
+    // half the heap with them.
     private static final long BYTES_PER_UNIT = 300;
     private static final long BYTES_PER_LEAF = 300;
     private static final long BYTES_PER_HOP = 64;
     private static final long BYTES_PER_WORKER = 300;
 
-    private final NamedThreads threads;
+    private final HeapBudget heap = HeapBudget.ofThisJvm(HeapBudget.HALF_THE_HEAP);
+    private final NamedFixedPool workers;
     private final ExecutorService pool;
 
     public CompletableFutureModel(int parallelism) {
         super(ID, parallelism);
-        threads = new NamedThreads(threadName("worker-"));
-        pool = Executors.newFixedThreadPool(parallelism, threads);
+        workers = new NamedFixedPool(id(), threadName("worker-"), parallelism);
+        pool = workers.executor();
     }
 
     @Override
     public Optional<String> limit(Workload workload) {
         return switch (workload) {
-            case Batch batch -> HeapBudget.check("units", batch.units(), BYTES_PER_UNIT,
+            case Batch batch -> heap.check("units", batch.units(), BYTES_PER_UNIT,
                     "every unit's future is made before allOf can complete");
-            case Tree tree -> HeapBudget.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
+            case Tree tree -> heap.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
                     "the pool's queue is first-in first-out, so every leaf's stage is made before the first one runs");
-            case Relay relay -> HeapBudget.check("hops", relay.hops(), BYTES_PER_HOP,
+            case Relay relay -> heap.check("hops", relay.hops(), BYTES_PER_HOP,
                     "each hop's composed stage waits for the next, so all are kept until the last hop");
-            case Contention contention -> HeapBudget.check(contention, BYTES_PER_WORKER,
-                    HeapBudget.BYTES_PER_SHARED_STRIPE, "every worker's future is made before allOf can complete");
+            case Contention contention -> heap.check(contention, BYTES_PER_WORKER,
+                    HeapBudget.BYTES_PER_COUNTER_STRIPE, "every worker's future is made before allOf can complete");
         };
     }
 
@@ -94,7 +96,7 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
         List<CompletableFuture<Long>> futures = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
             int id = index;
-            // the unit is made when its task runs: a queued task stays as small as it was
+            // the unit is made when its task runs, so a queued task holds only this lambda
             futures.add(CompletableFuture.supplyAsync(() -> tracker.runUnit(task.apply(id)), pool));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
@@ -179,7 +181,7 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
 
     @Override
     protected void shutdown() {
-        PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+        workers.shutdownNowAndAwait();
     }
 
     /** The completable-future model's entry for {@link java.util.ServiceLoader}. */

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -16,6 +15,7 @@ import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
+import org.concurrencybench.core.HeapBudget;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
@@ -44,30 +44,32 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
 
     // Live bytes per queued task, measured on JDK 25 with compressed references and rounded up:
     // a unit is its FutureTask, the completion service's wrapper and their queue nodes (145); a
-    // contention worker is the same task.
+    // contention worker is the same task. The figures carry no margin, so a run may fill half the
+    // heap with them.
     private static final long BYTES_PER_UNIT = 200;
     private static final long BYTES_PER_LEAF = 100;
     private static final long BYTES_PER_WORKER = 200;
 
-    private final NamedThreads threads;
+    private final HeapBudget heap = HeapBudget.ofThisJvm(HeapBudget.HALF_THE_HEAP);
+    private final NamedFixedPool workers;
     private final ExecutorService pool;
 
     public ThreadPoolModel(int parallelism) {
         super(ID, parallelism);
-        threads = new NamedThreads(threadName("worker-"));
-        pool = Executors.newFixedThreadPool(parallelism, threads);
+        workers = new NamedFixedPool(id(), threadName("worker-"), parallelism);
+        pool = workers.executor();
     }
 
     @Override
     public Optional<String> limit(Workload workload) {
         return switch (workload) {
-            case Batch batch -> HeapBudget.check("units", batch.units(), BYTES_PER_UNIT,
+            case Batch batch -> heap.check("units", batch.units(), BYTES_PER_UNIT,
                     "every unit is submitted before the answers are taken, so all are queued at once");
-            case Tree tree -> HeapBudget.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
+            case Tree tree -> heap.check("width^depth (the leaves)", tree.leaves(), BYTES_PER_LEAF,
                     "the pool's queue is first-in first-out, so every leaf is queued before the first one runs");
             case Relay relay -> Optional.empty();
-            case Contention contention -> HeapBudget.check(contention, BYTES_PER_WORKER,
-                    HeapBudget.BYTES_PER_SHARED_STRIPE, "every worker is submitted before the first is awaited,"
+            case Contention contention -> heap.check(contention, BYTES_PER_WORKER,
+                    HeapBudget.BYTES_PER_COUNTER_STRIPE, "every worker is submitted before the first is awaited,"
                             + " so all are queued at once");
         };
     }
@@ -95,7 +97,7 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
         try {
             for (int index = 0; index < count; index++) {
                 int id = index;
-                // the unit is made when its task runs: a queued task stays as small as it was
+                // the unit is made when its task runs, so a queued task holds only this lambda
                 completions.submit(() -> tracker.runUnit(task.apply(id)));
             }
             long sum = 0;
@@ -195,7 +197,7 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
 
     @Override
     protected void shutdown() {
-        PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
+        workers.shutdownNowAndAwait();
     }
 
     /** The thread-pool model's entry for {@link java.util.ServiceLoader}. */

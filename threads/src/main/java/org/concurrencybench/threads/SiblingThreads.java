@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.concurrencybench.core.TaskThreads;
 
 /**
  * Platform threads that one owner starts together and joins together, the way Python's
@@ -15,38 +16,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * failure the owner interrupts the others and joins them before it throws; interrupting the
  * owner does the same and ends in {@link InterruptedException}. Only the owner starts and
  * interrupts its threads, so nothing can be started after the group was cancelled; a tree
- * nests groups, and an interrupted node cancels its own children before it ends.
+ * nests groups, and an interrupted node cancels its own children before it ends. Each
+ * {@link #startAndJoin} call is such a group: when it returns or throws, every thread it
+ * started has ended, so a run has nothing left to end when it closes.
  */
-final class SiblingThreads {
+final class SiblingThreads implements TaskThreads {
 
-    /** The work of thread {@code index} of the group. */
-    @FunctionalInterface
-    interface Task {
-        long run(int index) throws Exception;
+    private final ThreadFactory factory;
+
+    /** @param factory makes every thread of the run; safe to use from the run's own threads, as a tree does */
+    SiblingThreads(ThreadFactory factory) {
+        this.factory = factory;
     }
 
-    /** The first failure of a group, carried up through the groups that contain it. */
-    static final class TaskFailedException extends RuntimeException {
-
-        TaskFailedException(Throwable cause) {
-            super(cause.toString(), cause);
-        }
-    }
-
-    private SiblingThreads() {
-    }
-
-    /**
-     * Starts {@code count} threads from {@code factory}, thread {@code i} running
-     * {@code task.run(i)}, joins them all and returns their results by index. When this
-     * returns or throws, every thread it started has ended.
-     *
-     * @throws TaskFailedException whose cause is the first exception a task threw, or the
-     *         error that kept a thread from starting
-     * @throws InterruptedException if the owner was interrupted; the threads were
-     *         interrupted and joined first
-     */
-    static long[] startAndJoin(ThreadFactory factory, int count, Task task) throws InterruptedException {
+    @Override
+    public long[] startAndJoin(int count, Task task) throws InterruptedException {
         long[] results = new long[count];
         Thread[] threads = new Thread[count];
         AtomicInteger unfinished = new AtomicInteger(count);
@@ -62,7 +46,7 @@ final class SiblingThreads {
                         // written before the thread ends; join makes it visible to the owner
                         results[index] = task.run(index);
                     } catch (Throwable thrown) {
-                        if (firstFailure.compareAndSet(null, rootCause(thrown))) {
+                        if (firstFailure.compareAndSet(null, TaskFailedException.rootCause(thrown))) {
                             settled.countDown();
                         }
                         return;
@@ -92,9 +76,9 @@ final class SiblingThreads {
         throw new TaskFailedException(firstFailure.get());
     }
 
-    /** A nested group's failure is reported as the exception that started it. */
-    private static Throwable rootCause(Throwable thrown) {
-        return thrown instanceof TaskFailedException nested ? nested.getCause() : thrown;
+    /** Every group has joined its threads before its call returned: there is nothing to wait for. */
+    @Override
+    public void close() {
     }
 
     /** Interrupts the first {@code started} threads and waits until every one has ended. */

@@ -1,32 +1,26 @@
 package org.concurrencybench.virtual;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import org.concurrencybench.core.DescriptorBudget;
-import org.concurrencybench.core.AbstractConcurrencyModel;
+import java.util.concurrent.ThreadFactory;
 import org.concurrencybench.core.AbstractModelProvider;
+import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.ModelTrait;
-import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.Contention;
-import org.concurrencybench.core.Relay;
-import org.concurrencybench.core.SharedCounter;
-import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.TaskThreads;
+import org.concurrencybench.core.ThreadPerTaskModel;
 import org.concurrencybench.core.Workload;
 
 /**
  * One virtual thread per task: per unit of a batch, per node of a tree (each inner node forks
- * its children and joins them), per worker of a relay, per worker of a contention (all
- * updating one {@link SharedCounter}). Each run has its own thread-per-task executor (see
- * {@link VirtualRun}); blocking in a task unmounts its virtual thread and frees the carrier for
- * another. Every unit runs as {@link Batch#runUnit}: an io unit is the plain blocking socket
- * client, which on a virtual thread waits without holding its carrier, and a unit's payload is
- * handed over by reference. Sizes whose tasks would not fit in the heap, or whose sockets
- * would not fit in the process's file descriptors, are refused up front (see
- * {@link VirtualThreadLimits}).
+ * its children and joins them), per worker of a relay and per worker of a contention (the runs
+ * are {@link ThreadPerTaskModel}'s, shared with the threads model). Each run has its own
+ * thread-per-task executor (see {@link VirtualRun}); blocking in a task unmounts its virtual
+ * thread and frees the carrier for another, so an io unit's plain blocking socket client waits
+ * without holding its carrier, and so does a contention worker that waits for its lock or
+ * inside it, except where the JDK pins it: before JDK 24 (JEP 491) a virtual thread that blocks
+ * in {@code synchronized} keeps its carrier, which is what the pinning workload shows. Sizes
+ * whose tasks would not fit in the heap, or whose sockets would not fit in the process's file
+ * descriptors, are refused up front (see {@link VirtualThreadLimits}).
  *
  * <p>The carriers are the JVM's one virtual-thread scheduler. Java 21 has no public way to
  * give an executor carriers of its own, and this model does not reach into JDK internals for
@@ -36,7 +30,7 @@ import org.concurrencybench.core.Workload;
  * {@code -XX:ActiveProcessorCount=P}. Inside one JVM, every virtual model shares that
  * scheduler whatever P it was created with.
  */
-public final class VirtualModel extends AbstractConcurrencyModel {
+public final class VirtualModel extends ThreadPerTaskModel {
 
     public static final String ID = "virtual";
 
@@ -44,7 +38,7 @@ public final class VirtualModel extends AbstractConcurrencyModel {
             DescriptorBudget.ofThisProcess());
 
     public VirtualModel(int parallelism) {
-        super(ID, parallelism);
+        super(ID, parallelism, Thread::ofVirtual);
     }
 
     @Override
@@ -53,89 +47,8 @@ public final class VirtualModel extends AbstractConcurrencyModel {
     }
 
     @Override
-    protected long runBatch(Batch batch) throws InterruptedException {
-        try (VirtualRun run = new VirtualRun(threadName("unit-"))) {
-            long sum = 0;
-            for (long result : run.forkAndJoin(batch.units(), batch::runUnit)) {
-                sum += result;
-            }
-            return sum;
-        } catch (VirtualRun.TaskFailedException failed) {
-            throw failure(batch, failed.getCause());
-        }
-    }
-
-    @Override
-    protected long runTree(Tree tree) throws InterruptedException {
-        try (VirtualRun run = new VirtualRun(threadName("node-"))) {
-            return run.join(run.fork(() -> sum(tree, tree.root(), run)));
-        } catch (VirtualRun.TaskFailedException failed) {
-            throw failure(tree, failed.getCause());
-        }
-    }
-
-    /** Runs on the node's own virtual thread: forks a virtual thread per child and joins them. */
-    private static long sum(Tree tree, Tree.Node node, VirtualRun run) throws InterruptedException {
-        if (node.isLeaf()) {
-            return node.leafValue();
-        }
-        List<Future<Long>> children = new ArrayList<>(tree.width());
-        for (int index = 0; index < tree.width(); index++) {
-            Tree.Node child = node.child(index, tree.width());
-            children.add(run.fork(() -> sum(tree, child, run)));
-        }
-        long sum = 0;
-        for (Future<Long> child : children) {
-            sum += run.join(child);
-        }
-        return sum;
-    }
-
-    /**
-     * Each worker waits on its own {@link SynchronousQueue}, the JDK's rendezvous: a virtual
-     * thread that waits in {@code take} unmounts, and {@code put} hands the token over and
-     * schedules the taker. The threads model relays with the same queue, so the two differ
-     * only in the kind of thread that waits.
-     */
-    @Override
-    protected long runRelay(Relay relay) throws InterruptedException {
-        List<SynchronousQueue<Long>> inboxes = new ArrayList<>(relay.workers());
-        for (int worker = 0; worker < relay.workers(); worker++) {
-            inboxes.add(new SynchronousQueue<>());
-        }
-        try (VirtualRun run = new VirtualRun(threadName("relay-"))) {
-            long[] lastSeen = run.forkAndJoin(relay.workers(), worker -> relay.passTheToken(worker, inboxes));
-            return lastSeen[relay.holderOf(relay.hops())];
-        } catch (VirtualRun.TaskFailedException failed) {
-            throw failure(relay, failed.getCause());
-        }
-    }
-
-    /**
-     * A virtual thread per worker. A worker that waits for the lock, or inside it, unmounts,
-     * except where the JDK pins it: before JDK 24 (JEP 491) a virtual thread that blocks in
-     * {@code synchronized} keeps its carrier, which is what the pinning workload shows.
-     * Joining every worker's future is what makes its updates visible to this thread before it
-     * reads the total.
-     */
-    @Override
-    protected long runContention(Contention contention) throws InterruptedException {
-        SharedCounter counter = contention.newCounter();
-        try (VirtualRun run = new VirtualRun(threadName("contention-"))) {
-            run.forkAndJoin(contention.workers(), worker -> {
-                counter.work(worker);
-                return 0;
-            });
-        } catch (VirtualRun.TaskFailedException failed) {
-            throw failure(contention, failed.getCause());
-        }
-        return counter.total();
-    }
-
-    @Override
-    protected void shutdown() {
-        // Every run has closed its executor, which waits for its threads, before it returned:
-        // there is nothing left to end.
+    protected TaskThreads threadsOfARun(ThreadFactory threads) {
+        return new VirtualRun(threads);
     }
 
     /** Registers the model under {@value VirtualModel#ID}. */

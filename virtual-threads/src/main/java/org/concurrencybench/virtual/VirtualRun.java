@@ -8,7 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
+import org.concurrencybench.core.TaskThreads;
 
 /**
  * The virtual threads of one run: a thread-per-task executor made for the run and closed at
@@ -16,33 +18,44 @@ import java.util.concurrent.atomic.AtomicReference;
  * executor is only the set of the run's threads, and its {@code close} waits for all of them).
  *
  * <p>Java 21 has no structured task scope outside preview, so failing fast is done by hand:
- * the first task to throw records its exception and shuts the executor down now, which
- * interrupts every other thread of the run, whoever forked it (in a tree, every node), and
- * refuses new ones. A caller interrupted in {@link #join} does the same. Either way
+ * the first task to throw records its exception and shuts the executor down at once, which
+ * interrupts every other thread of the run, whoever started it (in a tree, every node), and
+ * refuses new ones. A caller interrupted while it starts or joins does the same. Either way
  * {@link #close()} returns only when every thread of the run has ended.
  */
-final class VirtualRun implements AutoCloseable {
-
-    /** The first failure of a run, carried up through the tasks that joined the failed one. */
-    static final class TaskFailedException extends RuntimeException {
-
-        TaskFailedException(Throwable cause) {
-            super(cause.toString(), cause);
-        }
-    }
-
-    /** The work of task {@code index} of {@link #forkAndJoin}. */
-    @FunctionalInterface
-    interface IndexedTask {
-        long call(int index) throws Exception;
-    }
+final class VirtualRun implements TaskThreads {
 
     private final ExecutorService executor;
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
 
-    /** @param threadNamePrefix virtual threads are named {@code <prefix><n>}, n counting from 0 */
-    VirtualRun(String threadNamePrefix) {
-        executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(threadNamePrefix, 0).factory());
+    /** @param threads makes the run's virtual threads */
+    VirtualRun(ThreadFactory threads) {
+        executor = Executors.newThreadPerTaskExecutor(threads);
+    }
+
+    /**
+     * Forks {@code count} tasks, joins them all in fork order and returns their results by
+     * index. Forking stops once a task has failed or the caller was interrupted, and the joins
+     * then report which.
+     */
+    @Override
+    public long[] startAndJoin(int count, Task task) throws InterruptedException {
+        List<Future<Long>> forked = new ArrayList<>(count);
+        Thread caller = Thread.currentThread();
+        for (int index = 0; index < count && !hasFailed() && !caller.isInterrupted(); index++) {
+            int taskIndex = index;
+            forked.add(fork(() -> task.run(taskIndex)));
+        }
+        // checked here and not only in join: a caller interrupted before its first fork has nothing to join
+        if (Thread.interrupted()) {
+            executor.shutdownNow();
+            throw new InterruptedException("interrupted after forking " + forked.size() + " of " + count + " tasks");
+        }
+        long[] results = new long[count];
+        for (int index = 0; index < forked.size(); index++) {
+            results[index] = join(forked.get(index));
+        }
+        return results;
     }
 
     /**
@@ -50,7 +63,7 @@ final class VirtualRun implements AutoCloseable {
      *
      * @throws TaskFailedException if the run has already failed
      */
-    Future<Long> fork(Callable<Long> task) {
+    private Future<Long> fork(Callable<Long> task) {
         try {
             return executor.submit(() -> {
                 try {
@@ -66,42 +79,13 @@ final class VirtualRun implements AutoCloseable {
     }
 
     /**
-     * Forks {@code count} tasks, task {@code i} running {@code task.call(i)}, joins them all in
-     * fork order and returns their results by index: the start-them-all, join-them-all of a
-     * batch, a relay or a contention. Forking stops once a task has failed or the caller was
-     * interrupted, and the joins then report which.
-     *
-     * @throws TaskFailedException whose cause is the first exception a task of the run threw
-     * @throws InterruptedException if the calling thread was interrupted; every thread of the
-     *         run has then been interrupted too
-     */
-    long[] forkAndJoin(int count, IndexedTask task) throws InterruptedException {
-        List<Future<Long>> forked = new ArrayList<>(count);
-        Thread caller = Thread.currentThread();
-        for (int index = 0; index < count && !hasFailed() && !caller.isInterrupted(); index++) {
-            int taskIndex = index;
-            forked.add(fork(() -> task.call(taskIndex)));
-        }
-        // checked here and not only in join: a caller interrupted before its first fork has nothing to join
-        if (Thread.interrupted()) {
-            executor.shutdownNow();
-            throw new InterruptedException("interrupted after forking " + forked.size() + " of " + count + " tasks");
-        }
-        long[] results = new long[count];
-        for (int index = 0; index < forked.size(); index++) {
-            results[index] = join(forked.get(index));
-        }
-        return results;
-    }
-
-    /**
      * Waits for a forked task's result.
      *
      * @throws TaskFailedException whose cause is the first exception a task of the run threw
      * @throws InterruptedException if the calling thread was interrupted; every thread of the
      *         run has then been interrupted too
      */
-    long join(Future<Long> future) throws InterruptedException {
+    private long join(Future<Long> future) throws InterruptedException {
         try {
             // Future.get returns a finished task's result even to an interrupted caller; a
             // caller that stopped forking because it was interrupted must not sum a part.
@@ -123,8 +107,7 @@ final class VirtualRun implements AutoCloseable {
     }
 
     private void fail(Throwable thrown) {
-        Throwable cause = thrown instanceof TaskFailedException nested ? nested.getCause() : thrown;
-        if (firstFailure.compareAndSet(null, cause)) {
+        if (firstFailure.compareAndSet(null, TaskFailedException.rootCause(thrown))) {
             executor.shutdownNow();
         }
     }
@@ -135,7 +118,6 @@ final class VirtualRun implements AutoCloseable {
         return first != null ? first : otherwise;
     }
 
-    /** Waits until every thread of the run has ended; after a failure or interrupt they were all interrupted. */
     @Override
     public void close() {
         executor.close();

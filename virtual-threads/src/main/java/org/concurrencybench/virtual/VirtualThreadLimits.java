@@ -2,13 +2,8 @@ package org.concurrencybench.virtual;
 
 import java.util.Optional;
 import org.concurrencybench.core.DescriptorBudget;
-import org.concurrencybench.core.Batch;
-import org.concurrencybench.core.Checks;
-import org.concurrencybench.core.Contention;
-import org.concurrencybench.core.LockKind;
-import org.concurrencybench.core.Park;
-import org.concurrencybench.core.Relay;
-import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.HeapBudget;
+import org.concurrencybench.core.ThreadPerTaskLimits;
 import org.concurrencybench.core.Workload;
 
 /**
@@ -16,8 +11,9 @@ import org.concurrencybench.core.Workload;
  * cost the operating system nothing; their stacks and their futures live on the heap, and a
  * run may have all of its tasks alive at once (units that wait, every node of a tree, every
  * worker of a relay or of a contention), each keeping its future until it is joined. So the
- * bound is the heap, and for units that make requests the sockets they hold at once, which
- * the {@link DescriptorBudget} weighs.
+ * bound is the heap, and for units that make requests the sockets they hold at once. How these
+ * are weighed is shared with the threads model ({@link ThreadPerTaskLimits}); the figures are
+ * a virtual thread's.
  */
 final class VirtualThreadLimits {
 
@@ -38,61 +34,19 @@ final class VirtualThreadLimits {
      */
     static final long HEAP_BYTES_PER_WAITING_TASK = 2_048;
 
-    /**
-     * Heap per stripe of a contention's shared counter: 330 bytes measured when a stripe held a
-     * padded slot for each kind of lock, a monitor and a ReentrantLock; it now holds only what its
-     * lock kind uses, so this is an upper bound.
-     */
-    static final long HEAP_BYTES_PER_STRIPE = 384;
-
-    private final long maxHeapBytes;
-    private final DescriptorBudget descriptors;
+    private final ThreadPerTaskLimits limits;
 
     /**
      * @param maxHeapBytes the heap runs may fill: {@code Runtime.getRuntime().maxMemory()}
      * @param descriptors the file descriptors io units may hold at once
      */
     VirtualThreadLimits(long maxHeapBytes, DescriptorBudget descriptors) {
-        this.maxHeapBytes = maxHeapBytes;
-        this.descriptors = descriptors;
+        limits = new ThreadPerTaskLimits("virtual thread", new HeapBudget(maxHeapBytes, HeapBudget.WHOLE_HEAP),
+                HEAP_BYTES_PER_WAITING_TASK, HEAP_BYTES_PER_TASK, descriptors);
     }
 
     /** Why {@code workload} cannot run on a virtual thread per task; empty when it can. */
     Optional<String> of(Workload workload) {
-        return switch (workload) {
-            case Batch batch -> descriptors.of(batch).or(() -> fitsTheHeap("units=" + Checks.format(batch.units()),
-                    batch.units(), batch.kernel().waits() ? HEAP_BYTES_PER_WAITING_TASK : HEAP_BYTES_PER_TASK, 0,
-                    "use fewer units"));
-            case Tree tree -> fitsTheHeap("width=" + tree.width() + " and depth=" + tree.depth() + " make "
-                    + Checks.format(tree.nodes()) + " nodes, which", tree.nodes(), HEAP_BYTES_PER_TASK, 0,
-                    "choose a smaller width or depth");
-            case Relay relay -> fitsTheHeap("workers=" + Checks.format(relay.workers()), relay.workers(),
-                    HEAP_BYTES_PER_WAITING_TASK, 0, "use fewer workers");
-            case Contention contention -> fitsTheHeap("workers=" + Checks.format(contention.workers()) + " with locks="
-                    + Checks.format(contention.locks()), contention.workers(), bytesPerWorker(contention),
-                    contention.locks(), "use fewer workers or locks");
-        };
-    }
-
-    /**
-     * A worker parks for its lock or inside it, unless the lock is atomic: then it never parks,
-     * runs to its end once mounted, and leaves only its future.
-     */
-    private static long bytesPerWorker(Contention contention) {
-        return contention.lock() == LockKind.ATOMIC ? HEAP_BYTES_PER_TASK : HEAP_BYTES_PER_WAITING_TASK;
-    }
-
-    private Optional<String> fitsTheHeap(String size, long tasks, long bytesPerTask, long stripes, String smaller) {
-        long stripeBytes = stripes * HEAP_BYTES_PER_STRIPE;
-        long allowed = Math.max(0, maxHeapBytes - stripeBytes) / bytesPerTask;
-        if (tasks <= allowed) {
-            return Optional.empty();
-        }
-        String counter = stripes == 0 ? "" : " besides " + Checks.format(stripes) + " stripes of the shared counter at "
-                + HEAP_BYTES_PER_STRIPE + " bytes each";
-        return Optional.of(size + " would hold up to " + Checks.format(tasks) + " virtual threads and their futures at once, about "
-                + Checks.format(bytesPerTask) + " bytes of heap each" + counter + "; this JVM's heap (-Xmx "
-                + Checks.format(maxHeapBytes >> 20) + " MB) holds at most " + Checks.format(allowed) + ", so " + smaller
-                + " or a larger -Xmx");
+        return limits.of(workload);
     }
 }

@@ -1,0 +1,51 @@
+package org.concurrencybench.core;
+
+/**
+ * The threads of one run of a {@link ThreadPerTaskModel}: every task on a new thread of its
+ * own, started and joined by the task that needs its result. A tree nests the calls: a node's
+ * task starts its children from its own thread and joins them there.
+ *
+ * <p>The threads and virtual models implement this each in its own idiom, and the two are
+ * kept apart on purpose. Platform threads are started and joined by hand, as Python's
+ * {@code threading} is used: each call is a group of siblings that fails fast on its own, and
+ * a failure climbs a tree one group at a time. Virtual threads are the tasks of a
+ * thread-per-task executor made for the run, the way they are meant to be used: the first
+ * failure shuts the whole run down at once, wherever in a tree its threads are.
+ */
+public interface TaskThreads extends AutoCloseable {
+
+    /** The work of task {@code index} of one {@link #startAndJoin} call. */
+    @FunctionalInterface
+    interface Task {
+        long run(int index) throws Exception;
+    }
+
+    /** The first failure of a run, carried up through the tasks that joined the failed one. */
+    final class TaskFailedException extends RuntimeException {
+
+        public TaskFailedException(Throwable cause) {
+            super(cause.toString(), cause);
+        }
+
+        /** A nested task's failure is reported as the exception that started it. */
+        public static Throwable rootCause(Throwable thrown) {
+            return thrown instanceof TaskFailedException nested ? nested.getCause() : thrown;
+        }
+    }
+
+    /**
+     * Starts {@code count} threads, thread {@code i} running {@code task.run(i)}, joins them
+     * all and returns their results by index. Starting stops once a task has failed or the
+     * caller was interrupted.
+     *
+     * @throws TaskFailedException whose cause is the first exception a task of the run threw,
+     *         or the error that kept a thread from starting
+     * @throws InterruptedException if the caller was interrupted; the threads it started have
+     *         been interrupted too
+     */
+    long[] startAndJoin(int count, Task task) throws InterruptedException;
+
+    /** Returns once every thread of the run has ended; after a failure or an interrupt they were all interrupted. */
+    @Override
+    void close();
+}
