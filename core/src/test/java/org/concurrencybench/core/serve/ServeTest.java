@@ -52,18 +52,18 @@ class ServeTest {
 
     @Test
     void parametersOutOfRangeAreRefusedNamingTheValueAndWhatIsAllowed() {
-        assertMessage("serve: work must be between 1 and 1,000,000,000, got 0", () -> new Serve(0, 10, 1));
-        assertMessage("serve: delayMs must be between 0 and 60,000, got -1", () -> new Serve(100, -1, 1));
-        assertMessage("serve: units must be between 1 and 100,000,000, got 0", () -> new Serve(100, 10, 0));
-        assertMessage("serve: units × work must be between 1 and 1,000,000,000, got 10,000,000,000",
+        assertMessage("serve.work must be 1 to 1,000,000,000, got 0", () -> new Serve(0, 10, 1));
+        assertMessage("serve.delayMs must be 0 to 60,000, got -1", () -> new Serve(100, -1, 1));
+        assertMessage("serve.units must be 1 to 100,000,000, got 0", () -> new Serve(100, 10, 0));
+        assertMessage("serve: units × work must be 1 to 1,000,000,000, got 10,000,000,000",
                 () -> new Serve(100, 10, 100_000_000));
     }
 
     @Test
     void aUnitOutsideTheServiceIsRefused() {
         Serve serve = new Serve(100, 0, 10);
-        assertMessage("serve: unit must be between 0 and 9, got 10", () -> serve.compute(10));
-        assertMessage("serve: unit must be between 0 and 9, got -1", () -> serve.expectedBodies().apply(-1));
+        assertMessage("serve.unit must be 0 to 9, got 10", () -> serve.compute(10));
+        assertMessage("serve.unit must be 0 to 9, got -1", () -> serve.expectedBodies().apply(-1));
     }
 
     private static void assertMessage(String message, Runnable action) {
