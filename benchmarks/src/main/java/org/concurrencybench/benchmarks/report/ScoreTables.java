@@ -83,7 +83,7 @@ final class ScoreTables {
     /** The best score in column {@code cores} among the models of the row's source. */
     private Optional<Measurement> best(Source source, int cores) {
         return table.rows().stream()
-                .filter(row -> row.source() == source && !row.isBaseline() && row.at(cores) != null)
+                .filter(row -> row.source() == source && ranked(row) && row.at(cores) != null)
                 .map(row -> row.at(cores))
                 .reduce((a, b) -> better(a, b) ? a : b);
     }
@@ -104,8 +104,13 @@ final class ScoreTables {
         if (baseline != null) {
             text.append(" (").append(baseline.describe(measurement)).append(')');
         }
-        boolean best = !row.isBaseline() && best(row.source(), cores).filter(winner -> winner == measurement).isPresent();
+        boolean best = ranked(row) && best(row.source(), cores).filter(winner -> winner == measurement).isPresent();
         return new Document.Cell(text.toString(), best);
+    }
+
+    /** Whether the row may be marked best: a model, not the baseline, whose figure answers the workload's question. */
+    private boolean ranked(WorkloadTable.Row row) {
+        return !row.isBaseline() && ModelNotes.notComparable(row.model(), table.workload()).isEmpty();
     }
 
     private static String gapText(WorkloadTable.Row row, int cores) {
@@ -124,7 +129,7 @@ final class ScoreTables {
 
     /** The highest speed-up in column {@code cores} among the models of {@code source}. */
     private Optional<Double> bestSpeedUp(Source source, int cores) {
-        return table.rows().stream().filter(row -> row.source() == source)
+        return table.rows().stream().filter(row -> row.source() == source && ranked(row))
                 .flatMap(row -> speedUp(row, cores).stream())
                 .max(Double::compare);
     }
