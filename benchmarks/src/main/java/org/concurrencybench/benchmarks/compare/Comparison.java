@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.concurrencybench.benchmarks.Bench;
-import org.concurrencybench.benchmarks.CoresWarning;
+import org.concurrencybench.benchmarks.common.CellOutcome;
+import org.concurrencybench.benchmarks.common.CoresWarning;
+import org.concurrencybench.benchmarks.common.Environment;
+import org.concurrencybench.benchmarks.common.EnvironmentProbe;
+import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
 import org.concurrencybench.benchmarks.report.CatalogSizes;
-import org.concurrencybench.benchmarks.report.CellOutcome;
-import org.concurrencybench.benchmarks.report.Environment;
 import org.concurrencybench.benchmarks.report.Report;
 import org.concurrencybench.benchmarks.report.ReportBuilder;
 import org.concurrencybench.benchmarks.report.ReportWriter;
@@ -93,8 +94,8 @@ public final class Comparison {
         this.jmh = JmhArguments.parse(settings.jmhArguments());
     }
 
-    /** Runs the comparison; returns 0 when every cell was measured or is n/a, 1 when one failed. */
-    public int run() throws IOException {
+    /** Runs the comparison; returns OK when every cell was measured or is n/a, FAILED when one failed. */
+    public ExitCode run() throws IOException {
         holding = CoreHolding.detect();
         Thread interruption = new Thread(this::interrupted, "bench-compare-interrupted");
         try {
@@ -116,7 +117,7 @@ public final class Comparison {
             Report report;
             synchronized (lock) {
                 if (ended) {
-                    return Bench.FAILED;
+                    return ExitCode.FAILED;
                 }
                 ended = true;
                 writeRun(failed == null ? "complete" : "failed");
@@ -128,7 +129,7 @@ public final class Comparison {
             out.println("Report: " + folder.path().resolve(ReportWriter.MARKDOWN) + " (and " + ReportWriter.HTML + ", "
                     + ReportWriter.charts(report.charts().size()) + "); JMH's results: " + folder.jmhJson());
             endLeftoverProcesses();
-            return failed == null ? Bench.OK : Bench.FAILED;
+            return failed == null ? ExitCode.OK : ExitCode.FAILED;
         } finally {
             removeHook(interruption);
             holding.close();
@@ -251,7 +252,7 @@ public final class Comparison {
         forkArgs.addAll(jmh.getJvmArgsPrepend().orElse(List.of()));
         forkArgs.addAll(jmh.getJvmArgs().orElse(List.of(BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX)));
         forkArgs.addAll(jmh.getJvmArgsAppend().orElse(List.of()));
-        return EnvironmentProbe.capture(holding, forkArgs);
+        return EnvironmentProbe.capture(holding.describe(), forkArgs);
     }
 
     private void printHeader() {

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.concurrencybench.benchmarks.report.AtomicFiles;
-import org.concurrencybench.benchmarks.report.Environment;
+import org.concurrencybench.benchmarks.common.AtomicFiles;
+import org.concurrencybench.benchmarks.common.Environment;
 import org.concurrencybench.benchmarks.report.RunRecord;
 
 /**

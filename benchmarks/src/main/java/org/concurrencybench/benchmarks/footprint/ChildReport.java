@@ -3,7 +3,7 @@ package org.concurrencybench.benchmarks.footprint;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import java.util.Optional;
-import org.concurrencybench.benchmarks.report.CellOutcome;
+import org.concurrencybench.benchmarks.common.CellOutcome;
 
 /**
  * What one measuring JVM found, sent to the command as one line of its standard output

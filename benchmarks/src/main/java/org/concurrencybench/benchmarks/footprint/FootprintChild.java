@@ -3,7 +3,8 @@ package org.concurrencybench.benchmarks.footprint;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.concurrencybench.benchmarks.report.CellOutcome;
+import org.concurrencybench.benchmarks.common.CellOutcome;
+import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.Park;
@@ -16,13 +17,11 @@ import org.concurrencybench.core.Park;
  * goes to standard output as one line ({@link ChildReport}); then the run is cancelled and the
  * model closed.
  *
- * <p>Exit codes: 0 done; 1 the model could not be made or warmed up (the report says why);
- * 2 bad arguments; 3 the model did not end its units when the run was cancelled (the report
- * stands, but the model broke its contract).
+ * <p>Exit codes ({@link ExitCode}): 0 done; 1 the model could not be made or warmed up (the
+ * report says why); 2 bad arguments; 3 the model did not end its units when the run was
+ * cancelled (the report stands, but the model broke its contract).
  */
 public final class FootprintChild {
-
-    static final int UNCLEAN = 3;
 
     private FootprintChild() {
     }
@@ -31,7 +30,7 @@ public final class FootprintChild {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (args.length != 2 || !args[1].matches("\\d{1,9}")) {
             System.err.println("usage: FootprintChild <model> <tasks>, tasks a whole number from 0");
-            System.exit(2);
+            System.exit(ExitCode.USAGE.code());
         }
         String modelId = args[0];
         int tasks = Integer.parseInt(args[1]);
@@ -50,15 +49,15 @@ public final class FootprintChild {
             out.println(ChildReport.notMeasured(modelId, tasks, CellOutcome.FAILED, describe(failed), 0, warmUp, jvm)
                     .toLine());
             failed.printStackTrace();
-            System.exit(1);
+            System.exit(ExitCode.FAILED.code());
         }
         if (!clean || Park.alive() != 0) {
             System.err.println(modelId + " did not end its units within the time allowed after the run was cancelled ("
                     + Park.alive() + " still waiting)");
-            System.exit(UNCLEAN);
+            System.exit(ExitCode.UNCLEAN.code());
         }
         // the model is closed; nothing of it may keep this JVM alive, and nothing else should
-        System.exit(0);
+        System.exit(ExitCode.OK.code());
     }
 
     /** The failure and where it was thrown: a bare exception without a message says little else. */

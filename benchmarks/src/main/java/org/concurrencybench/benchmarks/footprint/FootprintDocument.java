@@ -3,7 +3,7 @@ package org.concurrencybench.benchmarks.footprint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.concurrencybench.benchmarks.report.CellOutcome;
+import org.concurrencybench.benchmarks.common.CellOutcome;
 import org.concurrencybench.benchmarks.report.Document;
 
 /**

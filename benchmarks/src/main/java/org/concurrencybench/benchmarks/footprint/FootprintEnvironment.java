@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.concurrencybench.benchmarks.Bench;
-import org.concurrencybench.benchmarks.compare.EnvironmentProbe;
+import org.concurrencybench.benchmarks.common.EnvironmentProbe;
+import org.concurrencybench.benchmarks.common.SuiteVersion;
 
 /**
  * Where a footprint run was measured: the JDK and the machine, and how each measuring JVM was
@@ -25,7 +25,7 @@ record FootprintEnvironment(String javaVendor, String javaVersion, String vmName
         return new FootprintEnvironment(System.getProperty("java.vendor"), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("java.home"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
-                EnvironmentProbe.cpuModel(), processors, EnvironmentProbe.host(), Bench.suiteVersion(),
+                EnvironmentProbe.cpuModel(), processors, EnvironmentProbe.host(), SuiteVersion.current(),
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 List.copyOf(childJvmOptions), null, processors);
     }

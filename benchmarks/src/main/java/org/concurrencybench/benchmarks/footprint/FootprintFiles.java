@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.concurrencybench.benchmarks.report.AtomicFiles;
+import org.concurrencybench.benchmarks.common.AtomicFiles;
 import org.concurrencybench.benchmarks.report.MarkdownRenderer;
 
 /** The files of a footprint run, each written atomically: footprint.json, footprint.png and footprint.md. */

@@ -1,6 +1,6 @@
 package org.concurrencybench.benchmarks.footprint;
 
-import org.concurrencybench.benchmarks.report.CellOutcome;
+import org.concurrencybench.benchmarks.common.CellOutcome;
 
 /**
  * One model at one N in {@code footprint.json}: the bytes each task cost, both ways, or why

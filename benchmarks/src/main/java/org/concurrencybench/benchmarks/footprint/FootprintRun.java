@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.concurrencybench.benchmarks.Bench;
-import org.concurrencybench.benchmarks.report.CellOutcome;
+import org.concurrencybench.benchmarks.common.CellOutcome;
+import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.benchmarks.report.ReportWriter;
 import org.concurrencybench.benchmarks.report.TextRenderer;
 
@@ -54,8 +54,8 @@ public final class FootprintRun {
         this.children = new ChildJvms(CHILD_OPTIONS);
     }
 
-    /** Measures every model at every N; returns 0 when each was measured or is n/a, 1 when one failed. */
-    public int run() throws IOException, InterruptedException {
+    /** Measures every model at every N; returns OK when each was measured or is n/a, FAILED when one failed. */
+    public ExitCode run() throws IOException, InterruptedException {
         FootprintFiles.checkFree(settings.out());
         // now, while it can: drawing the chart after Ctrl-C needs graphics that register shutdown hooks when first used
         ReportWriter.prepareGraphics();
@@ -69,13 +69,13 @@ public final class FootprintRun {
             printHeader();
             for (String model : settings.models()) {
                 if (!measure(model)) {
-                    return Bench.FAILED;
+                    return ExitCode.FAILED;
                 }
             }
             FootprintResults results;
             synchronized (lock) {
                 if (ended) {
-                    return Bench.FAILED;
+                    return ExitCode.FAILED;
                 }
                 ended = true;
                 results = results("complete");
@@ -83,7 +83,7 @@ public final class FootprintRun {
             }
             printSummary(results);
             return results.records().stream().anyMatch(record -> record.outcome() == CellOutcome.FAILED)
-                    ? Bench.FAILED : Bench.OK;
+                    ? ExitCode.FAILED : ExitCode.OK;
         } finally {
             removeHook(interruption);
         }
@@ -146,7 +146,7 @@ public final class FootprintRun {
 
     /** A JVM that measured but then did not exit cleanly (its model did not cancel in time); null if none. */
     private static String warning(ChildJvms.Ending ending) {
-        boolean measuredButUnclean = ending.exitCode() != 0
+        boolean measuredButUnclean = ending.exitCode() != ExitCode.OK.code()
                 && ending.report().filter(report -> report.outcome() != CellOutcome.FAILED).isPresent();
         return measuredButUnclean ? ending.problem().replace(" and no report", "") : null;
     }

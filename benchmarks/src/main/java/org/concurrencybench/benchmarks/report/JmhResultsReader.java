@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.concurrencybench.benchmarks.common.ResultsFileException;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.WorkloadSpec;
 import org.concurrencybench.core.Workloads;

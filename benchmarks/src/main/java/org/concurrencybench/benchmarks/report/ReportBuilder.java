@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.concurrencybench.benchmarks.common.Environment;
 import org.concurrencybench.core.Workloads;
 
 /** Builds the report from one or more saved comparisons, and optionally a baseline run to compare against. */

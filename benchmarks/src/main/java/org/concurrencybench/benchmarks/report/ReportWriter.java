@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.concurrencybench.benchmarks.common.AtomicFiles;
 
 /** Writes a report into a folder: the charts first, then report.md and report.html, each file atomically. */
 public final class ReportWriter {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.concurrencybench.benchmarks.common.CellOutcome;
+import org.concurrencybench.benchmarks.common.ResultsFileException;
 
 /**
  * {@code run.json}: what a comparison set out to measure and what became of each cell. JMH's

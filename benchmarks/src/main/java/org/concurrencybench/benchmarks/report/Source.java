@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.concurrencybench.benchmarks.common.CellOutcome;
+import org.concurrencybench.benchmarks.common.Environment;
+import org.concurrencybench.benchmarks.common.ResultsFileException;
 
 /**
  * One saved comparison: its JMH results, and where they exist the run record and environment

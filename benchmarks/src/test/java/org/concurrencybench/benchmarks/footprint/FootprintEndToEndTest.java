@@ -14,8 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.concurrencybench.benchmarks.Bench;
-import org.concurrencybench.benchmarks.report.CellOutcome;
+import org.concurrencybench.benchmarks.cli.Bench;
+import org.concurrencybench.benchmarks.common.CellOutcome;
+import org.concurrencybench.benchmarks.common.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class FootprintEndToEndTest {
         int code = Bench.execute(new PrintWriter(console), new PrintWriter(errors), "footprint", "--tasks", "100",
                 "--models", "virtual,threads,thread-pool", "--out", out.toString());
 
-        assertEquals(Bench.OK, code, console + "\n" + errors);
+        assertEquals(ExitCode.OK.code(), code, console + "\n" + errors);
         FootprintResults results = FootprintResults.fromJson(Files.readString(out.resolve("footprint.json"), StandardCharsets.UTF_8));
         assertEquals("complete", results.status());
         for (String model : List.of("virtual", "threads")) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.concurrencybench.benchmarks.Bench;
+import org.concurrencybench.benchmarks.cli.Bench;
 import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.ModelRegistry;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.concurrencybench.benchmarks.common.Environment;
 import org.concurrencybench.core.Contention;
 import org.junit.jupiter.api.Test;
 

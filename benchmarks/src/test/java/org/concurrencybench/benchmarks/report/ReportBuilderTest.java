@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.concurrencybench.benchmarks.common.CellOutcome;
 import org.junit.jupiter.api.Test;
 
 /** The report of results built in memory: the cases the checked-in files do not hold. */

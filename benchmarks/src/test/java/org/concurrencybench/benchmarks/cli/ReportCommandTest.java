@@ -1,0 +1,185 @@
+package org.concurrencybench.benchmarks.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report rebuilt from checked-in results: a tiny real run of threads and thread-pool on
+ * cpu and tree, trimmed, with round numbers put in so that every figure below can be checked
+ * by hand. run-a is JDK 25 (with an n/a pair and two missing error estimates), run-b the
+ * same cells on JDK 21.
+ */
+class ReportCommandTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void oneRunBecomesATablePerWorkloadWithTheBestOfEachColumnInBold() throws Exception {
+        String report = reportOf(fixture("run-a/jmh.json"));
+
+        assertContains(report, "## cpu (limit=100000, units=16)");
+        assertContains(report, "| model | P = 1 | P = 2 |");
+        assertContains(report, "| thread-pool | **100.0 ± 2.0** | **50.00 ± 1.00** |");
+        assertContains(report, "| threads | 120.0 (no error estimate) | 80.00 ± 4.00 |");
+        assertContains(report, "## tree (width=10, depth=4)");
+    }
+
+    @Test
+    void speedUpAndEfficiencyAreAgainstTheSameModelAtOneCore() throws Exception {
+        String report = reportOf(fixture("run-a/jmh.json"));
+
+        assertContains(report, "| thread-pool | **2.00× (100%)** |");
+        assertContains(report, "| threads | 1.50× (75%) |");
+        assertContains(report, "Best speed-up from P = 1 to P = 2: thread-pool, 2.00× (100% parallel efficiency).");
+    }
+
+    @Test
+    void everyModelAtOneCoreIsComparedWithTheSequentialBaseline() throws Exception {
+        String report = reportOf(fixture("run-a/jmh.json"));
+
+        assertContains(report, "| sequential (baseline) | 98.00 (no error estimate) |  |");
+        assertContains(report, "At P = 1 against sequential, the same work on one thread with no model (98.00 ms/op):"
+                + " threads +22.4%, thread-pool +2.0%");
+    }
+
+    @Test
+    void aPairTheModelCannotRunShowsNotApplicableWithTheModelsReason() throws Exception {
+        String report = reportOf(fixture("run-a/jmh.json"));
+
+        assertContains(report, "| threads | n/a | n/a |");
+        assertContains(report, "- threads at P = 1, 2: n/a: width=10 and depth=4 make 11,111 nodes");
+    }
+
+    @Test
+    void severalFilesMergeIntoOneReportEachRunLabelledByItsEnvironment() throws Exception {
+        String report = reportOf(fixture("run-a/jmh.json"), fixture("run-b/jmh.json"));
+
+        assertContains(report, "| model | run | P = 1 | P = 2 |");
+        assertContains(report, "| thread-pool | JDK 25.0.3, bench-host | **100.0 ± 2.0** | **50.00 ± 1.00** |");
+        assertContains(report, "| thread-pool | JDK 21.0.7, bench-host | **110.0 ± 2.0** | **52.00 ± 2.00** |");
+        assertContains(report, "- JDK 21.0.7, bench-host: JDK 21.0.7 (Eclipse Adoptium) on bench-host, AMD EPYC 7B13");
+    }
+
+    @Test
+    void aFileWithoutEnvironmentIsLabelledByItsPath() throws Exception {
+        Path bare = fixture("no-environment/jmh.json");
+
+        String report = reportOf(fixture("run-a/jmh.json"), bare);
+
+        assertContains(report, "| thread-pool | " + bare + " | **40.00 ± 2.00** | **25.00 ± 5.00** |");
+        assertContains(report, "no environment.json beside " + bare);
+    }
+
+    @Test
+    void aBaselineRunGivesEveryCellItsRatioAndNamesOnlyChangesOutsideBothErrorBars() throws Exception {
+        String report = reportOf(fixture("run-a/jmh.json"), "--baseline", fixture("run-b/jmh.json").toString());
+
+        // 100 ± 2 against 110 ± 2: the intervals do not meet
+        assertContains(report, "100.0 ± 2.0 (0.91×, faster)");
+        // 50 ± 1 against 52 ± 2: [49, 51] and [50, 54] overlap
+        assertContains(report, "50.00 ± 1.00 (0.96×, within error)");
+        // 120 with no error estimate against 118 ± 3
+        assertContains(report, "120.0 (no error estimate) (1.02×, no error estimate)");
+        assertContains(report, "- baseline, JDK 21.0.7, bench-host:");
+    }
+
+    @Test
+    void chartsAreWrittenAsPngsBesideTheReportAndTheHtmlHoldsTheSameTables() throws Exception {
+        BenchRun run = BenchRun.of("report", fixture("run-a/jmh.json").toString(), "--out", out.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        byte[] pngSignature = {(byte) 0x89, 'P', 'N', 'G'};
+        for (String chart : new String[] {"cpu.png", "tree.png"}) {
+            byte[] bytes = Files.readAllBytes(out.resolve(chart));
+            assertArrayEquals(pngSignature, Arrays.copyOf(bytes, 4), chart + " is not a PNG");
+        }
+        String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertContains(html, "<td class=\"number\"><strong>100.0 ± 2.0</strong></td>");
+        assertContains(html, "<img src=\"cpu.png\"");
+        assertContains(run.out(), "Report: " + out.resolve("report.md"));
+    }
+
+    @Test
+    void aMalformedFileIsOneLineThatNamesItAndExitCodeOne() throws Exception {
+        assertRefused(fixture("malformed.json"), "is not valid JSON");
+    }
+
+    @Test
+    void anEmptyFileIsOneLineThatNamesItAndExitCodeOne() throws Exception {
+        assertRefused(fixture("empty.json"), "is empty; expected JMH's JSON results");
+    }
+
+    @Test
+    void jsonThatIsNotAnArrayOfResultsIsRefused() throws Exception {
+        assertRefused(fixture("not-an-array.json"), "expected a JSON array of JMH results, found an object");
+    }
+
+    @Test
+    void aMissingFileIsRefused() {
+        assertRefused(out.resolve("missing.json"), "cannot be read");
+    }
+
+    @Test
+    void anOutThatIsAFileIsAUsageErrorAndNothingIsWritten() throws Exception {
+        Path file = Files.writeString(out.resolve("results.txt"), "notes");
+
+        CommandLineRun run = CommandLineRun.of("report", fixture("run-a/jmh.json").toString(), "--out", file.toString());
+
+        run.assertOneLineUsageError("--out " + file + " is a file, not a folder");
+        assertEquals("notes", Files.readString(file));
+        assertFalse(Files.exists(out.resolve("report.md")));
+    }
+
+    @Test
+    void anOutWhereNoFolderCanBeMadeIsAUsageErrorWithTheReason() throws Exception {
+        Path proc = Path.of("/proc");
+        Assumptions.assumeTrue(Files.isDirectory(proc) && !Files.exists(proc.resolve("x")), "no /proc to refuse a folder");
+
+        CommandLineRun.of("report", fixture("run-a/jmh.json").toString(), "--out", "/proc/x")
+                .assertOneLineUsageError("--out /proc/x: cannot create the folder (");
+    }
+
+    private void assertRefused(Path file, String problem) {
+        BenchRun run = BenchRun.of("report", file.toString(), "--out", out.toString());
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().lines().count(), "one line: " + run.err());
+        assertContains(run.err(), file.toString());
+        assertContains(run.err(), problem);
+        assertFalse(Files.exists(out.resolve("report.md")), "no report from a bad file");
+    }
+
+    private String reportOf(Object... arguments) throws IOException {
+        String[] args = new String[arguments.length + 3];
+        args[0] = "report";
+        for (int index = 0; index < arguments.length; index++) {
+            args[index + 1] = arguments[index].toString();
+        }
+        args[arguments.length + 1] = "--out";
+        args[arguments.length + 2] = out.toString();
+        BenchRun run = BenchRun.of(args);
+        assertEquals(0, run.exitCode(), run.err());
+        return Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
+    }
+
+    static Path fixture(String name) throws URISyntaxException {
+        return Path.of(ReportCommandTest.class.getResource("/org/concurrencybench/benchmarks/report/" + name).toURI());
+    }
+
+    static void assertContains(String text, String expected) {
+        assertTrue(text.contains(expected), "expected to find:\n" + expected + "\nin:\n" + text);
+    }
+}
