@@ -24,7 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Bench.Version.class,
         description = {"Compares Java's concurrency models doing the same, checked work.",
                 "",
-                "./bench alone runs compare --quick: every model but process-per-task on every workload at P = 1"
+                "./bench alone runs compare --quick: every model but one that starts a process per task, on every workload at P = 1"
                         + " and 2, about 7 minutes on a 2-core machine; results go to results/<time>/."},
         subcommands = {ListCommand.class, VerifyCommand.class, DemoCommand.class, CompareCommand.class,
                 ReportCommand.class, FootprintCommand.class})

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--models", paramLabel = "IDS", description = "models to compare, comma-separated (default: every"
-            + " model; --quick leaves out process-per-task)")
+            + " model; --quick leaves out a model that starts a process per task)")
     private String models;
 
     @Option(names = "--workloads", paramLabel = "IDS", description = "workloads to run, comma-separated (default: every workload)")
@@ -45,7 +45,7 @@ public final class CompareCommand implements Callable<Integer> {
     /** --quick or --full. */
     static final class Length {
         @Option(names = "--quick", description = "1 fork, 1 + 3 iterations of 200 ms, smaller sizes for the slow workloads,"
-                + " process-per-task only if named: 6 to 7 minutes on 2 cores (the default)")
+                + " a model that starts a process per task only if named: 6 to 7 minutes on 2 cores (the default)")
         boolean quick;
 
         @Option(names = "--full", description = "the benchmarks' own settings: 3 forks, 3 + 5 iterations of 1 s")
