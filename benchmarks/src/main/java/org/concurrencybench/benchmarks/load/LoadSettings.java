@@ -1,5 +1,6 @@
 package org.concurrencybench.benchmarks.load;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.DescriptorBudget;
@@ -41,7 +42,7 @@ public record LoadSettings(LoopbackTarget target, double rate, Duration warmup, 
         }
         if (!(rate > 0 && rate <= MAX_RATE)) {
             throw new IllegalArgumentException("load generator: rate must be above 0 and at most "
-                    + Checks.format((long) MAX_RATE) + " requests per second, got " + rate);
+                    + Checks.format((long) MAX_RATE) + " requests per second, got " + number(rate));
         }
         period("warmup", warmup, Duration.ZERO, true, MAX_PERIOD);
         period("duration", duration, Duration.ZERO, false, MAX_PERIOD);
@@ -108,6 +109,14 @@ public record LoadSettings(LoopbackTarget target, double rate, Duration warmup, 
     /** The intended start of the last request, from t0: the end of the measured period. */
     public Duration scheduled() {
         return warmup.plus(duration);
+    }
+
+    /** 2,000 or 0.5: whole rates with separators, others as written. */
+    private static String number(double value) {
+        if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Checks.format((long) value);
+        }
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).toPlainString() : Double.toString(value);
     }
 
     private static void period(String name, Duration value, Duration min, boolean minAllowed, Duration max) {

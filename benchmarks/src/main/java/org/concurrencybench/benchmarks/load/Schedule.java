@@ -29,16 +29,16 @@ abstract sealed class Schedule {
     abstract long offsetNanos(long number);
 
     static final class Constant extends Schedule {
-        private final double nanosPerRequest;
+        private final double rate;
 
         Constant(double rate) {
-            nanosPerRequest = 1e9 / rate;
+            this.rate = rate;
         }
 
         @Override
         long offsetNanos(long number) {
             // from k, not by adding gaps, so rounding never accumulates
-            return (long) (number * nanosPerRequest);
+            return (long) (number * 1e9 / rate);
         }
     }
 
