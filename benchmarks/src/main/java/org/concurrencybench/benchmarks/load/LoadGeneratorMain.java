@@ -1,5 +1,6 @@
 package org.concurrencybench.benchmarks.load;
 
+import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class LoadGeneratorMain {
             return USAGE;
         }
         try {
-            return capacity(options, out);
+            return capacity(options, out, err);
         } catch (IllegalArgumentException usage) {
             err.println(usage.getMessage());
             return USAGE;
@@ -71,7 +72,7 @@ public final class LoadGeneratorMain {
         }
     }
 
-    private static int capacity(LoadOptions options, PrintStream out) throws InterruptedException {
+    private static int capacity(LoadOptions options, PrintStream out, PrintStream err) throws InterruptedException {
         int connections = options.settings().connections();
         try {
             GeneratorCapacity capacity = GeneratorCapacity.measure(connections, options.settings().duration(),
@@ -84,12 +85,12 @@ public final class LoadGeneratorMain {
             out.printf(Locale.ROOT, "capacity with %,d connections: %,.0f requests/s, %.2f us of generator CPU a request%n",
                     connections, capacity.topRate(), capacity.cpuMicrosPerRequest());
             if (options.json().isPresent()) {
-                AtomicFiles.write(options.json().get(), new com.google.gson.GsonBuilder().setPrettyPrinting().create()
-                        .toJson(capacity) + "\n");
+                AtomicFiles.write(options.json().get(), new GsonBuilder().setPrettyPrinting().create().toJson(capacity)
+                        + "\n");
             }
             return DONE;
         } catch (IOException failed) {
-            out.println(failed.getMessage());
+            err.println(failed.getMessage());
             return FAILED;
         }
     }

@@ -105,6 +105,7 @@ record LoadOptions(LoadSettings settings, String expect, Optional<Path> hgrm, Op
         }
         if (capacity) {
             Duration probe = durationGiven ? duration : GeneratorCapacity.DEFAULT_PROBE;
+            // checked as a run's settings are, before anything starts; the port is the null server's, picked later
             LoadSettings checked = LoadSettings.to(1).withConnections(connections).withDuration(probe);
             return new LoadOptions(checked, ExpectedBodies.INDEX, Optional.empty(), Optional.empty(),
                     Optional.ofNullable(json), true, false);

@@ -22,6 +22,10 @@ import java.util.function.IntFunction;
  * sleeps until the next request is due. Requests never wait for answers to be made due: the load
  * is open-loop.
  *
+ * <p>While no answer is awaited the loop parks until the next request is due; while answers are
+ * awaited it sleeps in its selector, and the {@link Pacer} wakes it when the next request is due,
+ * so requests leave within some tens of microseconds of their intended start either way.
+ *
  * <p>Used once: {@link #execute()} on the thread that owns it, then {@link #close()}, then
  * {@link #result()}. {@link #stop()} may be called from any thread.
  */
@@ -448,8 +452,8 @@ final class LoadRun implements AutoCloseable {
 
     /**
      * Sleeps until the next request is due, a waiting request would time out or the time-outs
-     * are checked, or a socket is ready. The wait for the next request is ended by the
-     * {@link Pacer}, to the microsecond rather than the selector's millisecond.
+     * are checked, or a socket is ready. A selector sleeps in whole milliseconds: the wait for the
+     * next request is ended by a park or by the {@link Pacer}, to within the OS's timer slack.
      */
     private void await(long nextScan) throws IOException {
         long now = System.nanoTime();

@@ -29,9 +29,10 @@ final class Pacer implements AutoCloseable {
     private volatile long t0;
     private volatile boolean started;
     private volatile boolean closed;
-    /** Whether the loop sleeps in its selector until {@link #loopTarget}. */
+    /** Whether the loop sleeps in its selector until {@link #loopTarget}; {@link #loopSleeps} counts its sleeps. */
     private volatile boolean loopAsleep;
     private volatile long loopTarget;
+    private volatile long loopSleeps;
     /** When the pacer wakes next by itself; {@link #UNTIMED} while it waits for the loop to go to sleep. */
     private volatile long pacerTarget = UNTIMED;
     private volatile long cpuNanos;
@@ -53,6 +54,7 @@ final class Pacer implements AutoCloseable {
     /** The loop is about to sleep in its selector until {@code nanoTime}, when the next request is due. */
     void loopSleepsUntil(long nanoTime) {
         loopTarget = nanoTime;
+        loopSleeps = loopSleeps + 1; // only the loop writes it
         loopAsleep = true;
         long pacerWakes = pacerTarget;
         if (pacerWakes == UNTIMED || pacerWakes - nanoTime > 0) {
@@ -77,23 +79,23 @@ final class Pacer implements AutoCloseable {
                 LockSupport.park(this);
             }
             long predicted = t0 + schedule.nextOffsetNanos();
-            boolean fired = false;
-            long firedFor = 0;
+            long wokenSleep = -1;
             while (!closed) {
                 long now = System.nanoTime();
                 boolean asleep = loopAsleep;
+                long sleep = loopSleeps;
                 long target = loopTarget;
-                if (asleep && target - now <= 0 && !(fired && firedFor == target)) {
+                // one wake-up per sleep: the loop may take a while to say it is awake
+                if (asleep && target - now <= 0 && wokenSleep != sleep) {
                     selector.wakeup();
-                    fired = true;
-                    firedFor = target;
+                    wokenSleep = sleep;
                 }
                 while (predicted - now <= 0) {
                     predicted = t0 + schedule.nextOffsetNanos();
                 }
                 long wake = asleep && target - now > 0 && target - predicted < 0 ? target : predicted;
                 pacerTarget = asleep ? wake : UNTIMED;
-                if (loopAsleep != asleep || loopTarget != target) {
+                if (loopAsleep != asleep || loopSleeps != sleep) {
                     continue;
                 }
                 if (asleep) {

@@ -164,17 +164,32 @@ final class ScriptedHttpServer implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
+    /** Closes the listener and every connection and waits for every thread of the server to end. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         closing = true;
         listener.close();
-        acceptor.join();
+        joinUninterruptibly(acceptor);
         for (Socket socket : sockets) {
             socket.close();
         }
         for (Thread thread : threads) {
             thread.interrupt();
-            thread.join();
+            joinUninterruptibly(thread);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
