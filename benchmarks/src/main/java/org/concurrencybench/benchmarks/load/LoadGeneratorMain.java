@@ -78,9 +78,10 @@ public final class LoadGeneratorMain {
             GeneratorCapacity capacity = GeneratorCapacity.measure(connections, options.settings().duration(),
                     LoadSettings.MAX_RATE);
             for (GeneratorCapacity.Probe probe : capacity.probes()) {
-                out.printf(Locale.ROOT, "offered %,10.0f/s  achieved %,10.0f/s  p99 %8.3f ms  errors %,d  cpu %.2f us/request  %s%n",
-                        probe.offeredRate(), probe.achievedRate(), probe.correctedP99Ms(), probe.errors(),
-                        probe.cpuMicrosPerRequest(), probe.kept() ? "kept" : "lost");
+                out.printf(Locale.ROOT, "offered %,9.0f/s  achieved %,9.0f/s  p50 %9.3f ms  p99 %9.3f ms  errors %,d"
+                                + "  cpu %.1f us/request  %s%n", probe.offeredRate(), probe.achievedRate(),
+                        probe.correctedP50Ms(), probe.correctedP99Ms(), probe.errors(), probe.cpuMicrosPerRequest(),
+                        probe.kept() ? "kept" : "lost");
             }
             out.printf(Locale.ROOT, "capacity with %,d connections: %,.0f requests/s, %.2f us of generator CPU a request%n",
                     connections, capacity.topRate(), capacity.cpuMicrosPerRequest());

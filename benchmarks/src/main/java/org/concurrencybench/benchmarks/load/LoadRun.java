@@ -104,10 +104,6 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
-    boolean stopped() {
-        return stopped;
-    }
-
     /** The run's figures; call after {@link #close()}, which completes the pacer's CPU time. */
     LoadResult result() {
         double seconds = settings.duration().toNanos() / 1e9;
