@@ -43,7 +43,7 @@ class LoadGeneratorTest {
 
     @Test
     void aStallShowsInTheCorrectedTailForEveryRequestItDelayedButOnlyOncePerConnectionUncorrected() throws Exception {
-        long stallMillis = 400;
+        long stallMillis = 500;
         int connections = 10;
         AtomicLong stallEnds = new AtomicLong(System.nanoTime());
         // at 1,000/s request 1,200 arrives 1.2 s in: inside the measured period [0.2 s, 2.2 s)
@@ -67,13 +67,14 @@ class LoadGeneratorTest {
         // corrected: every request scheduled during the stall waited for its end, up to the whole stall
         assertTrue(result.corrected().max() >= 0.75 * stallMillis, "corrected max " + result.corrected().max());
         long correctedLong = countAtLeast(result.correctedHistogram(), stallMillis / 2);
-        assertTrue(correctedLong >= 100, correctedLong + " corrected latencies of half the stall or more;"
-                + " about 200 were scheduled in its first half");
+        assertTrue(correctedLong >= 150, correctedLong + " corrected latencies of half the stall or more;"
+                + " 250 were scheduled in its first half");
         assertTrue(result.corrected().p99() >= stallMillis / 2.0, "corrected p99 " + result.corrected().p99());
-        // uncorrected: only the requests already sent when the stall began, at most one per connection
-        long uncorrectedLong = countAtLeast(result.uncorrectedHistogram(), stallMillis / 2);
-        assertTrue(uncorrectedLong >= 1 && uncorrectedLong <= connections,
-                uncorrectedLong + " uncorrected latencies of half the stall or more, expected 1 to " + connections);
+        // uncorrected: only the requests already sent when the stall began, one per connection at most, waited
+        // for most of it; a pause of the shared machine itself may add one or two
+        long uncorrectedLong = countAtLeast(result.uncorrectedHistogram(), stallMillis * 3 / 4);
+        assertTrue(uncorrectedLong >= 1 && uncorrectedLong <= connections + 2, uncorrectedLong
+                + " uncorrected latencies of three quarters of the stall or more, expected about " + connections);
         assertTrue(result.uncorrected().p99() < stallMillis / 2.0, "uncorrected p99 " + result.uncorrected().p99());
     }
 
@@ -94,7 +95,8 @@ class LoadGeneratorTest {
         assertEquals(400, result.sent());
         assertEquals(400, result.completed());
         assertEquals(0, result.errors().total(), result.errors().toString());
-        assertEquals(200, result.achievedRate(), 200 * 0.05, "achieved against offered");
+        // answers that slip past either end of the period by a pause of the shared machine move it a little
+        assertEquals(200, result.achievedRate(), 200 * 0.1, "achieved against offered");
         assertTrue(result.corrected().p50() >= delayMillis, "no answer comes before the server's delay: "
                 + result.corrected());
     }
