@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.concurrencybench.benchmarks.report.AtomicFiles;
+import org.concurrencybench.benchmarks.common.AtomicFiles;
 
 /**
  * The load generator in a JVM of its own, so that its threads and garbage do not share a heap

@@ -19,7 +19,7 @@
  *
  * <p>What it may use: the JDK (NIO selectors, platform threads), {@code org.concurrencybench.core}
  * for argument checks and the descriptor budget, HdrHistogram for latencies, Gson for JSON and
- * the report package's atomic file writes. It does not use the concurrency models or any server
+ * the common package's atomic file writes. It does not use the concurrency models or any server
  * of the suite: what a correct answer is comes from its caller, as an
  * {@code IntFunction<byte[]>} from unit index to body. It connects to loopback addresses only
  * (127.0.0.0/8, ::1, localhost), refuses any other host before opening a socket and never looks
