@@ -47,8 +47,8 @@ public record LoadSettings(LoopbackTarget target, double rate, Duration warmup, 
         period("warmup", warmup, Duration.ZERO, true, MAX_PERIOD);
         period("duration", duration, Duration.ZERO, false, MAX_PERIOD);
         period("timeout", timeout, Duration.ZERO, false, MAX_TIMEOUT);
-        Checks.range("load generator", "connections", connections, 1, MAX_CONNECTIONS);
-        Checks.range("load generator", "units", units, 1, Integer.MAX_VALUE);
+        LoadChecks.range("connections", connections, 1, MAX_CONNECTIONS);
+        LoadChecks.range("units", units, 1, Integer.MAX_VALUE);
     }
 
     /** The defaults, to 127.0.0.1:{@code port}. */

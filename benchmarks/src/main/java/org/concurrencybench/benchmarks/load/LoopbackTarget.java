@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.concurrencybench.core.Checks;
 
 /**
  * Where the generator sends its requests: a loopback address and a port. Load goes to this
@@ -20,7 +19,7 @@ public record LoopbackTarget(String host, int port) {
 
     public LoopbackTarget {
         host = loopbackLiteral(host);
-        Checks.range("load generator", "port", port, 1, 65_535);
+        LoadChecks.range("port", port, 1, 65_535);
     }
 
     /** 127.0.0.1 at {@code port}. */
