@@ -16,16 +16,6 @@ record Deadline(long atNanos, Duration timeout) {
         return Math.max(0, atNanos - System.nanoTime());
     }
 
-    boolean hasPassed() {
-        return remainingNanos() == 0;
-    }
-
-    /** The earlier of this deadline and one {@code timeout} from now. */
-    Deadline orSooner(Duration timeout) {
-        Deadline other = after(timeout);
-        return other.atNanos - atNanos < 0 ? other : this;
-    }
-
     private static long saturatedNanos(Duration timeout) {
         try {
             return timeout.toNanos();

@@ -25,10 +25,6 @@ final class FrameOutput implements Closeable {
         out.flush();
     }
 
-    void write(FrameType type, Frames.Body body) throws IOException {
-        write(type, Frames.payload(body));
-    }
-
     @Override
     public synchronized void close() throws IOException {
         out.close();

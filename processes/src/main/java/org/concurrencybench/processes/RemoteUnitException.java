@@ -7,22 +7,8 @@ package org.concurrencybench.processes;
  */
 public final class RemoteUnitException extends RuntimeException {
 
-    private final String remoteClassName;
-    private final long workerPid;
-
     RemoteUnitException(String remoteClassName, String remoteMessage, StackTraceElement[] remoteStack, long workerPid) {
         super(remoteClassName + (remoteMessage == null ? "" : ": " + remoteMessage) + " (in worker pid " + workerPid + ")");
-        this.remoteClassName = remoteClassName;
-        this.workerPid = workerPid;
         setStackTrace(remoteStack);
-    }
-
-    /** The class of the exception the unit threw, such as {@code java.lang.IllegalStateException}. */
-    public String remoteClassName() {
-        return remoteClassName;
-    }
-
-    public long workerPid() {
-        return workerPid;
     }
 }

@@ -64,11 +64,6 @@ final class StderrTail {
         return text;
     }
 
-    /** Bytes written so far, kept or not. */
-    synchronized long written() {
-        return written;
-    }
-
     /** The last {@code lines} lines, for an error message. */
     String lastLines(int lines) {
         List<String> all = text().lines().toList();
