@@ -99,8 +99,30 @@ final class Frames {
         return new Frame(type, payload);
     }
 
-    /** Checks that a payload was read to its end: a frame with bytes left over is malformed. */
-    static void expectEnd(Frame frame, DataInputStream body) throws IOException {
+    /** Reads the fields of a payload. */
+    @FunctionalInterface
+    interface Fields<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    /**
+     * The fields of {@code frame}'s payload, read to its end: a payload shorter than its
+     * fields, or with bytes past them, is malformed.
+     */
+    static <T> T decode(Frame frame, Fields<T> fields) throws ProtocolException {
+        DataInputStream in = frame.body();
+        try {
+            T decoded = fields.read(in);
+            expectEnd(frame, in);
+            return decoded;
+        } catch (ProtocolException malformed) {
+            throw malformed;
+        } catch (IOException malformed) {
+            throw malformed(frame, malformed);
+        }
+    }
+
+    private static void expectEnd(Frame frame, DataInputStream body) throws IOException {
         int left = body.available();
         if (left > 0) {
             throw new ProtocolException(frame.type() + " frame has " + left + " bytes past its last field");
@@ -148,7 +170,7 @@ final class Frames {
     }
 
     /** Unexpected end of a payload, reported as malformed rather than as a closed stream. */
-    static ProtocolException malformed(Frame frame, IOException cause) {
+    private static ProtocolException malformed(Frame frame, IOException cause) {
         String problem = cause instanceof EOFException ? "is shorter than its fields" : cause.getMessage();
         return new ProtocolException(frame.type() + " frame " + problem, cause);
     }

@@ -124,21 +124,14 @@ sealed interface Reply {
 
     /** The reply in {@code frame}, which must be a RESULT, ERROR or CANCELLED frame. */
     static Reply decode(Frames.Frame frame) throws ProtocolException {
-        DataInputStream in = frame.body();
-        try {
+        return Frames.decode(frame, in -> {
             long orderId = in.readLong();
-            Reply reply = switch (frame.type()) {
+            return switch (frame.type()) {
                 case RESULT -> new Result(orderId, in.readLong());
                 case ERROR -> UnitError.read(orderId, in);
                 case CANCELLED -> new Cancelled(orderId);
                 default -> throw new ProtocolException(frame.type() + " is not a reply");
             };
-            Frames.expectEnd(frame, in);
-            return reply;
-        } catch (ProtocolException malformed) {
-            throw malformed;
-        } catch (IOException malformed) {
-            throw Frames.malformed(frame, malformed);
-        }
+        });
     }
 }

@@ -58,40 +58,38 @@ sealed interface WorkOrder {
 
     /** The order in {@code frame}; a frame of another type is not an order. */
     static Numbered decode(Frames.Frame frame) throws ProtocolException {
-        DataInputStream in = frame.body();
         try {
-            long id = in.readLong();
-            PayloadRoute route = PayloadRoute.read(in);
-            Workload workload = WorkloadCodec.read(in);
-            WorkOrder order = switch (frame.type()) {
-                case RUN_UNITS -> new RunUnits(as(Batch.class, workload, frame), in.readInt(), in.readInt());
-                case SUM_SUBTREE -> new SumSubtree(as(Tree.class, workload, frame), in.readLong(), in.readLong());
-                case JOIN_CHILDREN -> {
-                    int count = in.readInt();
-                    if (count < 0 || count > in.available() / Long.BYTES) {
-                        throw new ProtocolException(frame.type() + " frame claims " + count + " child sums but carries "
-                                + in.available() + " bytes");
-                    }
-                    long[] sums = new long[count];
-                    for (int i = 0; i < sums.length; i++) {
-                        sums[i] = in.readLong();
-                    }
-                    yield new JoinChildren(as(Tree.class, workload, frame), sums);
-                }
-                case PASS_TOKEN -> new PassToken(as(Relay.class, workload, frame), in.readInt(), in.readLong());
-                case CONTEND -> new ContendWorkers(as(Contention.class, workload, frame), path(Frames.readText(in), frame),
-                        in.readInt(), in.readInt());
-                default -> throw new ProtocolException(frame.type() + " is not an order");
-            };
-            Frames.expectEnd(frame, in);
-            return new Numbered(id, route, order);
-        } catch (ProtocolException malformed) {
-            throw malformed;
-        } catch (IOException malformed) {
-            throw Frames.malformed(frame, malformed);
+            return Frames.decode(frame, in -> decodeFields(frame, in));
         } catch (IllegalArgumentException refused) {
             throw new ProtocolException(frame.type() + " frame is malformed: " + refused.getMessage(), refused);
         }
+    }
+
+    private static Numbered decodeFields(Frames.Frame frame, DataInputStream in) throws IOException {
+        long id = in.readLong();
+        PayloadRoute route = PayloadRoute.read(in);
+        Workload workload = WorkloadCodec.read(in);
+        WorkOrder order = switch (frame.type()) {
+            case RUN_UNITS -> new RunUnits(as(Batch.class, workload, frame), in.readInt(), in.readInt());
+            case SUM_SUBTREE -> new SumSubtree(as(Tree.class, workload, frame), in.readLong(), in.readLong());
+            case JOIN_CHILDREN -> {
+                int count = in.readInt();
+                if (count < 0 || count > in.available() / Long.BYTES) {
+                    throw new ProtocolException(frame.type() + " frame claims " + count + " child sums but carries "
+                            + in.available() + " bytes");
+                }
+                long[] sums = new long[count];
+                for (int i = 0; i < sums.length; i++) {
+                    sums[i] = in.readLong();
+                }
+                yield new JoinChildren(as(Tree.class, workload, frame), sums);
+            }
+            case PASS_TOKEN -> new PassToken(as(Relay.class, workload, frame), in.readInt(), in.readLong());
+            case CONTEND -> new ContendWorkers(as(Contention.class, workload, frame), path(Frames.readText(in), frame),
+                    in.readInt(), in.readInt());
+            default -> throw new ProtocolException(frame.type() + " is not an order");
+        };
+        return new Numbered(id, route, order);
     }
 
     private static <T extends Workload> T as(Class<T> kind, Workload workload, Frames.Frame frame)

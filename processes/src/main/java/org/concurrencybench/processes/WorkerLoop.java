@@ -1,6 +1,5 @@
 package org.concurrencybench.processes;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
@@ -24,9 +23,6 @@ final class WorkerLoop {
 
     static final int EXIT_BAD_REQUEST = 2;
     static final int EXIT_ORPHANED = 3;
-
-    /** Greets the parent first: a reply stream that does not start with it is not a worker's. */
-    static final int HELLO_MAGIC = 0x43425731; // "CBW1"
 
     private static final long NONE = -1;
     private static final Object STOP = new Object();
@@ -57,10 +53,7 @@ final class WorkerLoop {
             runner = Thread.currentThread();
         }
         try {
-            frames.write(FrameType.HELLO, Frames.payload(out -> {
-                out.writeInt(HELLO_MAGIC);
-                out.writeLong(ProcessHandle.current().pid());
-            }));
+            frames.write(FrameType.HELLO, Hello.payload(ProcessHandle.current().pid()));
         } catch (IOException parentGone) {
             return EXIT_ORPHANED;
         }
@@ -141,7 +134,7 @@ final class WorkerLoop {
                 }
                 switch (frame.type()) {
                     case RUN_UNITS, SUM_SUBTREE, JOIN_CHILDREN, PASS_TOKEN, CONTEND -> jobs.add(WorkOrder.decode(frame));
-                    case CANCEL -> cancel(readCancelledId(frame));
+                    case CANCEL -> cancel(Cancel.orderId(frame));
                     case SHUTDOWN -> {
                         jobs.add(STOP);
                         return;
@@ -151,19 +144,6 @@ final class WorkerLoop {
             }
         } catch (IOException unreadable) {
             stop("could not read an order: " + unreadable.getMessage(), EXIT_BAD_REQUEST);
-        }
-    }
-
-    private static long readCancelledId(Frames.Frame frame) throws IOException {
-        DataInputStream in = frame.body();
-        try {
-            long id = in.readLong();
-            Frames.expectEnd(frame, in);
-            return id;
-        } catch (ProtocolException malformed) {
-            throw malformed;
-        } catch (IOException malformed) {
-            throw Frames.malformed(frame, malformed);
         }
     }
 

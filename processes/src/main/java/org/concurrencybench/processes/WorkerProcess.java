@@ -1,6 +1,5 @@
 package org.concurrencybench.processes;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -167,7 +166,7 @@ final class WorkerProcess {
     /** Asks the worker to stop order {@code id}; a worker that is gone needs no asking. */
     void cancel(long id) {
         try {
-            orders.write(FrameType.CANCEL, Frames.payload(out -> out.writeLong(id)));
+            orders.write(FrameType.CANCEL, Cancel.payload(id));
         } catch (IOException gone) {
             // its Ended event tells the rest
         }
@@ -267,7 +266,8 @@ final class WorkerProcess {
         try {
             Frames.Frame first = Frames.read(in);
             if (first != null) {
-                greet(first);
+                Hello.check(first);
+                hello.complete(null);
                 Frames.Frame frame;
                 while ((frame = Frames.read(in)) != null) {
                     deliver(frame);
@@ -294,27 +294,6 @@ final class WorkerProcess {
             ended.countDown();
             postEnd();
         }
-    }
-
-    private void greet(Frames.Frame first) throws ProtocolException {
-        if (first.type() != FrameType.HELLO) {
-            throw new ProtocolException("expected HELLO as its first frame, got " + first.type());
-        }
-        DataInputStream in = first.body();
-        try {
-            int magic = in.readInt();
-            in.readLong();
-            Frames.expectEnd(first, in);
-            if (magic != WorkerLoop.HELLO_MAGIC) {
-                throw new ProtocolException(String.format("HELLO carries magic 0x%08x, expected 0x%08x", magic,
-                        WorkerLoop.HELLO_MAGIC));
-            }
-        } catch (ProtocolException wrong) {
-            throw wrong;
-        } catch (IOException malformed) {
-            throw Frames.malformed(first, malformed);
-        }
-        hello.complete(null);
     }
 
     private void deliver(Frames.Frame frame) throws ProtocolException {

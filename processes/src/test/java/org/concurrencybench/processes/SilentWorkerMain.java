@@ -14,10 +14,7 @@ public final class SilentWorkerMain {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         FrameOutput frames = new FrameOutput(new FileOutputStream(FileDescriptor.out));
-        frames.write(FrameType.HELLO, Frames.payload(out -> {
-            out.writeInt(WorkerLoop.HELLO_MAGIC);
-            out.writeLong(ProcessHandle.current().pid());
-        }));
+        frames.write(FrameType.HELLO, Hello.payload(ProcessHandle.current().pid()));
         System.in.transferTo(OutputStream.nullOutputStream());
         new CountDownLatch(1).await();
     }

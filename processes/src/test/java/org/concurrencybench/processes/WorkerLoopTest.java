@@ -121,7 +121,7 @@ class WorkerLoopTest {
     }
 
     private void cancel(long id) throws IOException {
-        parent.write(FrameType.CANCEL, Frames.payload(out -> out.writeLong(id)));
+        parent.write(FrameType.CANCEL, Cancel.payload(id));
     }
 
     private Delivery nextDelivery(FrameType type, RegionReader region) throws IOException {
