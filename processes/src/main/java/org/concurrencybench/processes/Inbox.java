@@ -26,19 +26,6 @@ final class Inbox implements Consumer<WorkerEvent> {
      * in bounded time, before the run reports.
      */
     WorkerEvent nextUninterruptibly(Deadline deadline) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return next(deadline);
-                } catch (InterruptedException interrupt) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return Waits.uninterruptibly(deadline, nanos -> events.poll(nanos, TimeUnit.NANOSECONDS));
     }
 }

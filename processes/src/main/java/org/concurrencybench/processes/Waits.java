@@ -13,43 +13,37 @@ final class Waits {
     private Waits() {
     }
 
+    /** One wait of at most the nanoseconds given; an interrupt makes it be waited again for what is left. */
+    @FunctionalInterface
+    interface BoundedWait<T> {
+        T await(long nanos) throws InterruptedException;
+    }
+
     /** Waits up to {@code max} for {@code process} to exit; returns whether it has. */
     static boolean forExit(Process process, Duration max) {
-        Deadline deadline = Deadline.after(max);
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return process.waitFor(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException interrupt) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            restore(interrupted);
-        }
+        return uninterruptibly(Deadline.after(max), nanos -> process.waitFor(nanos, TimeUnit.NANOSECONDS));
     }
 
     /** Waits up to {@code max} for {@code thread} to end; returns whether it has. */
     static boolean forEnd(Thread thread, Duration max) {
-        Deadline deadline = Deadline.after(max);
+        return uninterruptibly(Deadline.after(max), nanos -> thread.join(Duration.ofNanos(Math.max(1, nanos))));
+    }
+
+    /** {@code wait} until {@code deadline}, through interrupts, which are restored once it returns or throws. */
+    static <T> T uninterruptibly(Deadline deadline, BoundedWait<T> wait) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return thread.join(Duration.ofNanos(Math.max(1, deadline.remainingNanos())));
+                    return wait.await(deadline.remainingNanos());
                 } catch (InterruptedException interrupt) {
                     interrupted = true;
                 }
             }
         } finally {
-            restore(interrupted);
-        }
-    }
-
-    private static void restore(boolean interrupted) {
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -124,26 +124,15 @@ final class WorkerProcess {
      * its workers or ends them, within {@code timeout}.
      */
     void awaitReady(Duration timeout) {
-        Deadline deadline = Deadline.after(timeout);
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    hello.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-                    return;
-                } catch (InterruptedException interrupt) {
-                    interrupted = true;
-                } catch (TimeoutException slow) {
-                    throw failure("did not say hello within " + Durations.text(timeout) + " of starting; it is still running");
-                } catch (ExecutionException lost) {
-                    throw (WorkerFailedException) lost.getCause();
-                }
+        Waits.uninterruptibly(Deadline.after(timeout), nanos -> {
+            try {
+                return hello.get(nanos, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException slow) {
+                throw failure("did not say hello within " + Durations.text(timeout) + " of starting; it is still running");
+            } catch (ExecutionException lost) {
+                throw (WorkerFailedException) lost.getCause();
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        });
     }
 
     /**
