@@ -1,5 +1,6 @@
 package org.concurrencybench.processes;
 
+import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import org.concurrencybench.core.Payload;
@@ -58,12 +59,21 @@ record Delivery(long orderId, int unit, int length, long checksum) {
                     if (region == null) {
                         throw new ProtocolException("UNIT_REGION frame points into a region, but this worker was given none");
                     }
-                    yield new Delivery(orderId, unit, length, region.checksum(offset, length));
+                    yield new Delivery(orderId, unit, length, checksumInRegion(region, offset, length));
                 }
                 default -> throw new ProtocolException(frame.type() + " frames carry no unit's bytes");
             };
         } catch (BufferUnderflowException shorter) {
             throw new ProtocolException(frame.type() + " frame is shorter than its fields", shorter);
+        }
+    }
+
+    /** Bytes the region cannot show, outside it or unmappable, are a frame that lies about them. */
+    private static long checksumInRegion(RegionReader region, long offset, int length) throws ProtocolException {
+        try {
+            return region.checksum(offset, length);
+        } catch (IOException unreadable) {
+            throw new ProtocolException(unreadable.getMessage(), unreadable);
         }
     }
 }

@@ -40,15 +40,10 @@ final class RegionReader {
         return file;
     }
 
-    /** Where the worker is told to put its units' bytes. */
-    PayloadRoute route() {
-        return new PayloadRoute.Region(file);
-    }
-
     /** The checksum of bytes {@code [offset, offset + length)} of the region, read where the worker wrote them. */
-    long checksum(long offset, int length) throws ProtocolException {
+    long checksum(long offset, int length) throws IOException {
         if (offset < 0 || length < 0 || offset + length > Integer.MAX_VALUE) {
-            throw new ProtocolException("UNIT_REGION frame points at bytes [" + offset + ", " + (offset + length)
+            throw new IOException("UNIT_REGION frame points at bytes [" + offset + ", " + (offset + length)
                     + ") of payload region " + file + ", outside any mapping");
         }
         if (mapped == null || offset + length > mapped.capacity()) {
@@ -57,19 +52,19 @@ final class RegionReader {
         return Payload.checksum(mapped.slice((int) offset, length));
     }
 
-    private void remap(long needed) throws ProtocolException {
+    private void remap(long needed) throws IOException {
+        long size;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size < needed) {
-                throw new ProtocolException("UNIT_REGION frame points at bytes up to " + needed + " of payload region " + file
-                        + ", which holds " + size);
+            size = channel.size();
+            if (size >= needed) {
+                mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
+                return;
             }
-            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE));
-        } catch (ProtocolException beyondTheEnd) {
-            throw beyondTheEnd;
         } catch (IOException unreadable) {
-            throw new ProtocolException("payload region " + file + " could not be mapped: " + unreadable, unreadable);
+            throw new IOException("payload region " + file + " could not be mapped: " + unreadable, unreadable);
         }
+        throw new IOException("UNIT_REGION frame points at bytes up to " + needed + " of payload region " + file
+                + ", which holds " + size);
     }
 
     /** Deletes the file once its worker has ended; this side's mapping goes when it is collected. */

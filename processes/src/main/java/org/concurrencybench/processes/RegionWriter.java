@@ -11,8 +11,8 @@ import org.concurrencybench.core.Payload;
 /**
  * A worker's side of its payload region: a file the parent made, mapped READ_WRITE, into
  * which the worker fills each unit's bytes directly ({@link Payload#fill} takes the mapped
- * buffer), sending only where they are in a UNIT_REGION frame. The Java counterpart of a
- * Python worker writing into a {@code multiprocessing.shared_memory} block.
+ * buffer) and then tells the parent only where they are, in a UNIT_REGION frame. The Java
+ * counterpart of a Python worker writing into a {@code multiprocessing.shared_memory} block.
  *
  * <p>Reuse: every order starts at offset 0, and its units follow one another. That is safe
  * because the parent reads every unit of an order before it sends the worker its next one;
@@ -24,10 +24,10 @@ import org.concurrencybench.core.Payload;
  * stay in place. A failed check of the free space is an error that says so, rather than the
  * bus error of touching a page the file system cannot back.
  *
- * <p>Order of the writes and the parent's reads: the bytes are put before the frame that
- * announces them is written to the pipe, and the parent reads them after it has read that
- * frame. The pipe's write and read are system calls, which the JIT does not move memory
- * accesses across, and the kernel hands the frame over under its own lock with the
+ * <p>Order of the writes and the parent's reads: {@link #put} has put the bytes before the
+ * frame that announces them is written to the pipe, and the parent reads them after it has
+ * read that frame. The pipe's write and read are system calls, which the JIT does not move
+ * memory accesses across, and the kernel hands the frame over under its own lock with the
  * barriers that implies, so the bytes are in the shared pages before the parent can know
  * where they are: the same publication as a Python process that fills a shared block and
  * then puts its name on a queue.
@@ -52,13 +52,13 @@ final class RegionWriter {
         ensureRoom(bytes);
     }
 
-    /** Fills unit {@code unit}'s {@code size} bytes at the next free offset and tells the parent where they are. */
-    void send(long orderId, int unit, int size, FrameOutput frames) throws IOException {
+    /** Fills unit {@code unit}'s {@code size} bytes at the next free offset and returns that offset. */
+    int put(int unit, int size) throws IOException {
         int offset = cursor;
         ensureRoom((long) offset + size);
         Payload.fill(unit, mapped.slice(offset, size));
         cursor = offset + size;
-        frames.write(FrameType.UNIT_REGION, Delivery.regionFrame(orderId, unit, offset, size));
+        return offset;
     }
 
     private void ensureRoom(long needed) throws IOException {

@@ -119,7 +119,10 @@ final class WorkerLoop {
                 }
                 RegionWriter target = region;
                 target.begin(job.order().payloadBytes());
-                yield (unit, size) -> target.send(id, unit, size, frames);
+                yield (unit, size) -> {
+                    int offset = target.put(unit, size);
+                    frames.write(FrameType.UNIT_REGION, Delivery.regionFrame(id, unit, offset, size));
+                };
             }
         };
     }

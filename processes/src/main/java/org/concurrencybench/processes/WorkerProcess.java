@@ -140,7 +140,7 @@ final class WorkerProcess {
      * over the pipe; a worker that can no longer read it is reported with why it ended.
      */
     void send(long id, WorkOrder order) {
-        send(id, order, region == null ? PayloadRoute.PIPE : region.route());
+        send(id, order, region == null ? PayloadRoute.PIPE : new PayloadRoute.Region(region.file()));
     }
 
     /** Sends an order whose units' bytes take {@code route}. */

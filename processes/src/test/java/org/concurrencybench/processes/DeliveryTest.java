@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -70,15 +68,11 @@ class DeliveryTest {
         Path file = Files.createFile(folder.resolve("worker.region"));
         RegionReader reader = RegionReader.at(file);
         RegionWriter writer = new RegionWriter(file);
-        ByteArrayOutputStream sent = new ByteArrayOutputStream();
-        FrameOutput frames = new FrameOutput(sent);
 
         writer.begin(SIZE);
-        writer.send(1, 0, SIZE, frames);
-        Delivery first = Delivery.decode(readAll(sent).get(0), reader);
+        Delivery first = Delivery.decode(putIntoRegion(writer, 1, 0, SIZE), reader);
         writer.begin(4L * SIZE);
-        writer.send(2, 1, 4 * SIZE, frames);
-        Delivery grown = Delivery.decode(readAll(sent).get(1), reader);
+        Delivery grown = Delivery.decode(putIntoRegion(writer, 2, 1, 4 * SIZE), reader);
 
         assertEquals(checksumOf(0), first.checksum());
         assertEquals(Payload.checksum(Payload.bytes(1, 4 * SIZE)), grown.checksum());
@@ -146,22 +140,19 @@ class DeliveryTest {
 
     /** What the worker sends for the three units, their bytes written into {@code file}. */
     private static List<Frames.Frame> writeIntoRegion(Path file) throws IOException {
-        ByteArrayOutputStream sent = new ByteArrayOutputStream();
         RegionWriter writer = new RegionWriter(file);
         writer.begin(ALL_UNITS.payloadBytes());
-        for (int unit = 0; unit < TRANSFER.units(); unit++) {
-            writer.send(9, unit, SIZE, new FrameOutput(sent));
-        }
-        return readAll(sent);
-    }
-
-    private static List<Frames.Frame> readAll(ByteArrayOutputStream sent) throws IOException {
-        ByteArrayInputStream in = new ByteArrayInputStream(sent.toByteArray());
         List<Frames.Frame> frames = new ArrayList<>();
-        for (Frames.Frame frame = Frames.read(in); frame != null; frame = Frames.read(in)) {
-            frames.add(frame);
+        for (int unit = 0; unit < TRANSFER.units(); unit++) {
+            frames.add(putIntoRegion(writer, 9, unit, SIZE));
         }
         return frames;
+    }
+
+    /** What the worker does for one unit whose bytes go to its region: puts them there, then says where in a frame. */
+    private static Frames.Frame putIntoRegion(RegionWriter writer, long orderId, int unit, int size) throws IOException {
+        int offset = writer.put(unit, size);
+        return new Frames.Frame(FrameType.UNIT_REGION, Delivery.regionFrame(orderId, unit, offset, size));
     }
 
     /** The order's answer from {@code deliveries}, as the pool makes it: kernels' sum plus the checksums that arrived. */
