@@ -31,11 +31,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The JDK builds AOT caches only from jars ("Cannot have non-empty directory in paths"),
  * so a class path with build folders (tests, a run from {@code target/classes}) uses CDS.
+ * {@value #PROPERTY}{@code =false} turns the cache off.
  */
 final class AotCache {
 
+    static final String PROPERTY = "bench.worker.aot";
+
     /** The first JDK with {@code -XX:AOTCacheOutput}, which trains and writes the cache in one run. */
-    static final int FIRST_ONE_STEP_JDK = 25;
+    private static final int FIRST_ONE_STEP_JDK = 25;
 
     private static final AtomicBoolean FALLBACK_REPORTED = new AtomicBoolean();
     private static AotCache forThisJvm;
@@ -53,8 +56,29 @@ final class AotCache {
         this.classPath = classPath;
     }
 
+    /** Workers running {@code mainClass} ({@link WorkerCommand#of(Class)}), with the cache when it is on and can be had. */
+    static WorkerCommand workerCommand(Class<?> mainClass) {
+        WorkerCommand command = WorkerCommand.of(mainClass);
+        if (!enabled()) {
+            return command;
+        }
+        return forThisJvm().file().map(cache -> command.withOptions(List.of("-XX:AOTCache=" + cache))).orElse(command);
+    }
+
+    /** {@value #PROPERTY}: true unless set to false. */
+    static boolean enabled() {
+        String value = System.getProperty(PROPERTY);
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException(PROPERTY + " must be true or false, got '" + value + "'");
+    }
+
     /** The cache for workers of this JVM, in {@code $XDG_CACHE_HOME/concurrency-bench} or {@code ~/.cache/concurrency-bench}. */
-    static synchronized AotCache forThisJvm() {
+    private static synchronized AotCache forThisJvm() {
         if (forThisJvm == null) {
             forThisJvm = new AotCache(userCacheFolder(), WorkerCommand.javaBinary(), WorkerCommand.FAST_START_OPTIONS,
                     WorkerCommand.classPath());
@@ -62,7 +86,7 @@ final class AotCache {
         return forThisJvm;
     }
 
-    static Path userCacheFolder() {
+    private static Path userCacheFolder() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("concurrency-bench");
@@ -110,7 +134,7 @@ final class AotCache {
     }
 
     /** {@code <jdk version>-<hash>.aot}. */
-    String fileName() throws IOException {
+    private String fileName() throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

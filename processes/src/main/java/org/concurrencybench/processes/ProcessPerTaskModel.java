@@ -73,8 +73,8 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
     /** JVMs running {@code workerMain}: tests start workers that misbehave on purpose. */
     ProcessPerTaskModel(int parallelism, Class<?> workerMain, WorkerTimeouts timeouts, Consumer<String> output) {
         super(ID, parallelism);
-        // resolved now, so building the AOT cache the first time is not part of a run
-        this.command = WorkerCommand.of(workerMain);
+        // resolved in the constructor, so building the AOT cache the first time is not part of a run
+        this.command = AotCache.workerCommand(workerMain);
         this.timeouts = timeouts;
         this.output = output;
         this.guard = new ShutdownGuard(ID);

@@ -100,7 +100,7 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
         super(transport.modelId, parallelism);
         this.regions = transport == Transport.SHARED_MEMORY ? SharedFolder.create(transport.modelId) : null;
         try {
-            this.pool = WorkerPool.start(id(), "worker", parallelism, WorkerCommand.of(workerMain), timeouts, output, regions);
+            this.pool = WorkerPool.start(id(), "worker", parallelism, AotCache.workerCommand(workerMain), timeouts, output, regions);
         } catch (RuntimeException failed) {
             if (regions != null) {
                 regions.close();

@@ -11,16 +11,14 @@ import java.util.List;
  *
  * <p>The options were chosen by timing {@code ProcessBuilder.start} to the first reply of a
  * one-unit request on JDK 25 (three series of 31 to 41 starts on two cores shared with other
- * work): the AOT cache nearly halves it, medians of 38 to 52 ms against 75 to 80 ms with the
- * default CDS archive, so it is on unless {@value #AOT_PROPERTY} is false (see
- * {@link AotCache}). The serial collector starts no GC threads for a worker that runs units
- * on one thread. JVM warnings go to stderr, because stdout carries frames. Left out because
- * they started no faster: C1 only ({@code -XX:TieredStopAtLevel=1}, which would also slow
- * CPU-bound units) and {@code -XX:-UsePerfData}.
+ * work): an AOT cache nearly halves it, medians of 38 to 52 ms against 75 to 80 ms with the
+ * default CDS archive, so the models' workers get one added unless it is switched off. The
+ * serial collector starts no GC threads for a worker that runs units on one thread. JVM
+ * warnings go to stderr, because stdout carries frames. Left out because they started no
+ * faster: C1 only ({@code -XX:TieredStopAtLevel=1}, which would also slow CPU-bound units)
+ * and {@code -XX:-UsePerfData}.
  */
 final class WorkerCommand {
-
-    static final String AOT_PROPERTY = "bench.worker.aot";
 
     static final List<String> FAST_START_OPTIONS = List.of(
             "-XX:+UseSerialGC",
@@ -33,13 +31,9 @@ final class WorkerCommand {
         this.command = List.copyOf(command);
     }
 
-    /** Workers running {@code mainClass}, with the AOT cache when it is on and can be had. */
+    /** Workers running {@code mainClass} on this JVM's {@code java} and class path, with the start-up options. */
     static WorkerCommand of(Class<?> mainClass) {
-        List<String> options = new ArrayList<>(FAST_START_OPTIONS);
-        if (aotEnabled()) {
-            AotCache.forThisJvm().file().ifPresent(cache -> options.add("-XX:AOTCache=" + cache));
-        }
-        return of(javaBinary(), options, classPath(), mainClass.getName());
+        return of(javaBinary(), FAST_START_OPTIONS, classPath(), mainClass.getName());
     }
 
     static WorkerCommand of(Path javaBinary, List<String> options, String classPath, String mainClass) {
@@ -70,18 +64,6 @@ final class WorkerCommand {
 
     static String classPath() {
         return System.getProperty("java.class.path");
-    }
-
-    /** {@value #AOT_PROPERTY}: true unless set to false. */
-    static boolean aotEnabled() {
-        String value = System.getProperty(AOT_PROPERTY);
-        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (value.strip().equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new IllegalArgumentException(AOT_PROPERTY + " must be true or false, got '" + value + "'");
     }
 
     @Override
