@@ -15,6 +15,17 @@ import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.processes.aot.AotCache;
+import org.concurrencybench.processes.parent.RunFailures;
+import org.concurrencybench.processes.parent.ShutdownGuard;
+import org.concurrencybench.processes.parent.TaskJvms;
+import org.concurrencybench.processes.parent.WorkerCommand;
+import org.concurrencybench.processes.parent.WorkerFailedException;
+import org.concurrencybench.processes.parent.WorkerPool;
+import org.concurrencybench.processes.parent.WorkerTimeouts;
+import org.concurrencybench.processes.protocol.WorkOrder;
+import org.concurrencybench.processes.shm.FileCounter;
+import org.concurrencybench.processes.worker.WorkerMain;
 
 /**
  * One worker JVM per task: Python's {@code multiprocessing.Process} with the spawn start

@@ -24,6 +24,11 @@ import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
+import org.concurrencybench.processes.parent.WorkerFailedException;
+import org.concurrencybench.processes.parent.WorkerTimeouts;
+import org.concurrencybench.processes.protocol.UnitOutlet;
+import org.concurrencybench.processes.protocol.WorkOrder;
+import org.concurrencybench.processes.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +94,7 @@ class ProcessPoolModelTest extends ConcurrencyModelContractTest {
         assertEquals(100_000, forTwo.get(0).leaves());
         assertEquals(100, forEight.size());
         assertEquals(8, pastTheLeaves.size(), "a tree smaller than the wanted cut is cut at its leaves");
-        assertEquals(tree.expected(), forEight.stream().mapToLong(WorkOrder.SumSubtree::sum).sum());
+        assertEquals(tree.expected(), forEight.stream().mapToLong(subtree -> subtree.run(UnitOutlet.NONE)).sum());
     }
 
     @Test

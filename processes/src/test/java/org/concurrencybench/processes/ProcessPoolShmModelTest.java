@@ -20,6 +20,7 @@ import org.concurrencybench.core.RunFailedException;
 import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
+import org.concurrencybench.processes.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,8 +1,12 @@
 package org.concurrencybench.processes;
 
 import java.nio.file.Path;
+import org.concurrencybench.processes.shm.SharedFolder;
 
-/** Points {@link SharedFolder#base()} at a folder of a test's own while an action runs, so the test sees what is left there. */
+/**
+ * Points {@value SharedFolder#DIRECTORY_PROPERTY}, where shared folders are made, at a folder
+ * of a test's own while an action runs, so the test sees what is left there.
+ */
 final class SharedFolderBase {
 
     private SharedFolderBase() {

@@ -5,6 +5,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
+import org.concurrencybench.processes.protocol.FrameOutput;
+import org.concurrencybench.processes.protocol.FrameType;
+import org.concurrencybench.processes.protocol.Hello;
 
 /** A worker that greets its parent properly and then never answers, not even to SHUTDOWN: a hung worker. */
 public final class SilentWorkerMain {
