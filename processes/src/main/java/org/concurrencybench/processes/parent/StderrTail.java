@@ -7,9 +7,8 @@ import java.util.List;
 
 /**
  * The last {@link #KEPT_BYTES} bytes a worker wrote to standard error. The stream is drained
- * on its own thread from the start, as JMH's Runner#doFork drains a forked JVM ("else we
- * might lock up"): a worker that fills its stderr pipe would otherwise block mid-unit.
- * Only the tail is kept, so a chatty worker costs no more than this buffer.
+ * on its own thread from the start: a worker that fills its stderr pipe would otherwise
+ * block mid-unit. Only the tail is kept, so a chatty worker costs no more than this buffer.
  */
 final class StderrTail {
 

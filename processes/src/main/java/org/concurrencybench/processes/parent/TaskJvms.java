@@ -55,7 +55,7 @@ public final class TaskJvms implements AutoCloseable {
     }
 
     public TaskJvms(String modelId, Workload workload, WorkerCommand command, Consumer<String> output, ShutdownGuard guard,
-             int maxAlive, WorkerTimeouts timeouts, long jvmStarts) {
+                    int maxAlive, WorkerTimeouts timeouts, long jvmStarts) {
         this.modelId = modelId;
         this.workload = workload;
         this.command = command;

@@ -77,13 +77,13 @@ public final class WorkerPool implements AutoCloseable {
      * parallel. If one fails to start, the others are ended and the failure is thrown.
      */
     public static WorkerPool start(String modelId, String role, int size, WorkerCommand command, WorkerTimeouts timeouts,
-                            Consumer<String> output) {
+                                   Consumer<String> output) {
         return start(modelId, role, size, command, timeouts, output, null);
     }
 
     /** {@link #start}, with each worker's units' bytes going through a payload region in {@code regions}. */
     public static WorkerPool start(String modelId, String role, int size, WorkerCommand command, WorkerTimeouts timeouts,
-                            Consumer<String> output, SharedFolder regions) {
+                                   Consumer<String> output, SharedFolder regions) {
         WorkerPool pool = new WorkerPool(modelId, role, size, command, timeouts, output, regions);
         try {
             for (int slot = 0; slot < size; slot++) {

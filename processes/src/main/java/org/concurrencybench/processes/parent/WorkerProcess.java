@@ -81,7 +81,7 @@ public final class WorkerProcess {
      * {@code <label>-stderr}; {@code output} gets each line its units print.
      */
     public static WorkerProcess start(List<String> command, String label, Consumer<WorkerEvent> events,
-                               Consumer<String> output, ShutdownGuard guard) {
+                                      Consumer<String> output, ShutdownGuard guard) {
         return start(command, label, events, output, guard, null);
     }
 
@@ -90,7 +90,7 @@ public final class WorkerProcess {
      * null for a worker whose units send them over the pipe.
      */
     public static WorkerProcess start(List<String> command, String label, Consumer<WorkerEvent> events,
-                               Consumer<String> output, ShutdownGuard guard, RegionReader region) {
+                                      Consumer<String> output, ShutdownGuard guard, RegionReader region) {
         Process process;
         try {
             process = new ProcessBuilder(command).start();
