@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
+import org.concurrencybench.core.RequestsAtOnce;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.HeapBudget;
@@ -216,7 +217,8 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
                     .on("pinning", "waits on its P threads, P at a time")
                     .on("serve", "one poller thread reads and parses every connection; each request is supplyAsync"
                             + " of its slice then a stage that sleeps and writes, on a fixed pool of P threads, so P"
-                            + " requests are in flight at a time"));
+                            + " requests are in flight at a time")
+                    .serving(RequestsAtOnce.PARALLELISM));
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
+import org.concurrencybench.core.RequestsAtOnce;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.HeapBudget;
@@ -239,7 +240,8 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
                     .on("serve", "one poller thread reads and parses every connection and hands each request to a"
                             + " fixed pool of poolThreads handler threads (200 by default, Tomcat's maxThreads),"
                             + " which computes, sleeps and writes the response: poolThreads requests are in flight"
-                            + " at a time, however many connections are open"));
+                            + " at a time, however many connections are open")
+                    .serving(RequestsAtOnce.POOL_THREADS));
         }
     }
 }
