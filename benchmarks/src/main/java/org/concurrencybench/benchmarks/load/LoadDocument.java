@@ -41,7 +41,9 @@ final class LoadDocument {
                 DurationText.format(plan.warmup()), DurationText.format(plan.duration()), LoadSweep.SUSTAINED_SHARE * 100,
                 plan.slo().describe())));
         blocks.add(new Document.Paragraph("The CPU limit is P divided by the server JVM's CPU time per request (user and"
-                + " system, from /proc) at the lowest rate: the rate at which its P cores would never rest. The"
+                + " system, from /proc) at the lowest rate: the rate at which its P cores would never rest. At the lowest"
+                + " rate the JVM's own costs (compilation, collection, idle connections) are shared by the fewest"
+                + " requests, so the limit is a cautious one. The"
                 + " concurrency limit is the requests the model's server holds at once through their waits divided by"
                 + " the wait (Little's law); a model that holds no thread through a wait, or makes one per connection,"
                 + " has none of its own. The lower of the two binds."));
@@ -111,9 +113,14 @@ final class LoadDocument {
         if (load.headlineRate() == null) {
             return who + " sustained none of its rates within " + plan.slo().describe() + " (" + limits + binds + ")" + failed;
         }
+        double headline = load.headlineRate();
         boolean saturated = load.points().stream().anyMatch(point -> !point.sustained());
-        return who + " sustained " + LoadNumbers.rate(load.headlineRate()) + " within " + plan.slo().describe()
-                + (saturated ? "" : ", every rate offered (its limit lies higher)") + " (" + limits + binds + ")" + failed;
+        boolean lowerMissed = load.points().stream().anyMatch(point -> !point.sustained() && point.offeredRate() < headline);
+        return who + " sustained " + LoadNumbers.rate(headline) + " within " + plan.slo().describe()
+                + (saturated ? "" : ", every rate offered (its limit lies higher)")
+                + (lowerMissed ? ", though not every lower rate: a tail that comes and goes between rates is the"
+                + " machine's noise more than the server's limit" : "")
+                + " (" + limits + binds + ")" + failed;
     }
 
     private static Document.Table headlineTable(LoadResults results) {
