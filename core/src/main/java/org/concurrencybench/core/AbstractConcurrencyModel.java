@@ -1,6 +1,14 @@
 package org.concurrencybench.core;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +23,7 @@ public abstract class AbstractConcurrencyModel implements ConcurrencyModel {
     private final String id;
     private final int parallelism;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<Server> servers = ConcurrentHashMap.newKeySet();
 
     protected AbstractConcurrencyModel(String id, int parallelism) {
         this.id = Checks.notBlank("id", id);
@@ -72,9 +81,74 @@ public abstract class AbstractConcurrencyModel implements ConcurrencyModel {
     protected abstract long runContention(Contention contention) throws InterruptedException;
 
     @Override
+    public Optional<String> limit(Serve serve) {
+        return Optional.empty();
+    }
+
+    @Override
+    public final Server serve(Serve serve, int port) throws IOException {
+        if (serve == null) {
+            throw new IllegalArgumentException("serve must not be null");
+        }
+        Checks.range("serve", "port", port, 0, 65_535);
+        ensureOpen();
+        Optional<String> limit = limit(serve);
+        if (limit.isPresent()) {
+            throw new IllegalArgumentException(id + " cannot serve " + serve + ": " + limit.get());
+        }
+        Server started = startServer(serve, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Server tracked = new TrackedServer(started);
+        servers.add(tracked);
+        if (closed.get()) {
+            // the model was closed while the server started: nothing of it may outlive the model
+            tracked.close();
+            ensureOpen();
+        }
+        return tracked;
+    }
+
+    /**
+     * Starts the model's server for {@code serve} bound to {@code address} and returns it once it
+     * accepts connections; its {@link Server#close()} must end every connection, thread and
+     * process it started.
+     */
+    protected abstract Server startServer(Serve serve, InetSocketAddress address) throws IOException;
+
+    @Override
     public final void close() {
         if (closed.compareAndSet(false, true)) {
+            // servers first: their connections may be running on the model's pools
+            List.copyOf(servers).forEach(Server::close);
             shutdown();
+        }
+    }
+
+    /** A model's server that leaves the model's list of open servers when it is closed. */
+    private final class TrackedServer implements Server {
+
+        private final Server server;
+
+        TrackedServer(Server server) {
+            this.server = server;
+        }
+
+        @Override
+        public InetSocketAddress address() {
+            return server.address();
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                servers.remove(this);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return id + " serving on " + address();
         }
     }
 

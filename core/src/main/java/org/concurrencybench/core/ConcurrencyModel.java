@@ -1,6 +1,9 @@
 package org.concurrencybench.core;
 
+import java.io.IOException;
 import java.util.Optional;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 
 /**
  * One way of running work concurrently, such as a fixed thread pool or one virtual thread per
@@ -44,6 +47,21 @@ public interface ConcurrencyModel extends AutoCloseable {
 
     /** Runs the workload once and returns its answer. */
     long run(Workload workload) throws InterruptedException;
+
+    /**
+     * Why this model cannot serve {@code serve} honestly, naming what is allowed; empty when it
+     * can. A model whose idiom has no server of its own says so here rather than faking one.
+     */
+    Optional<String> limit(Serve serve);
+
+    /**
+     * Starts this model's HTTP/1.1 server for {@code serve}, in the model's own idiom, on
+     * 127.0.0.1 at {@code port} (0: a port the OS picks), and returns it once it accepts
+     * connections. A port in use fails with a {@link java.net.BindException}; a service past the
+     * model's {@link #limit(Serve) limit} is refused with an {@link IllegalArgumentException}
+     * before anything starts. Closing the model closes its servers.
+     */
+    Server serve(Serve serve, int port) throws IOException;
 
     /** Ends every thread and process of this model and waits for them. Idempotent. */
     @Override

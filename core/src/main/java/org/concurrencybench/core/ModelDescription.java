@@ -3,6 +3,7 @@ package org.concurrencybench.core;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,12 +23,14 @@ public final class ModelDescription {
     private final Map<String, String> howItRuns;
     private final Map<String, String> notComparable;
     private final Set<ModelTrait> traits;
+    private final RequestsAtOnce requestsAtOnce;
 
     private ModelDescription(Builder builder) {
         this.summary = builder.summary;
         this.howItRuns = Map.copyOf(builder.howItRuns);
         this.notComparable = Map.copyOf(builder.notComparable);
         this.traits = Set.copyOf(builder.traits);
+        this.requestsAtOnce = builder.requestsAtOnce;
     }
 
     /** A description whose one-line summary is {@code summary}: how the model runs work. */
@@ -61,6 +64,11 @@ public final class ModelDescription {
         return traits;
     }
 
+    /** How many requests its server holds at once through their waits; {@link RequestsAtOnce#UNBOUNDED} unless it says. */
+    public RequestsAtOnce requestsAtOnce() {
+        return requestsAtOnce;
+    }
+
     private static Optional<String> lookUp(Map<String, String> sentences, WorkloadSpec workload) {
         String own = sentences.get(workload.id());
         return Optional.ofNullable(own != null ? own : sentences.get(workload.kind()));
@@ -73,6 +81,7 @@ public final class ModelDescription {
         private final Map<String, String> howItRuns = new LinkedHashMap<>();
         private final Map<String, String> notComparable = new LinkedHashMap<>();
         private final Set<ModelTrait> traits = EnumSet.noneOf(ModelTrait.class);
+        private RequestsAtOnce requestsAtOnce = RequestsAtOnce.UNBOUNDED;
 
         private Builder(String summary) {
             this.summary = summary;
@@ -92,6 +101,12 @@ public final class ModelDescription {
 
         public Builder with(ModelTrait trait) {
             traits.add(trait);
+            return this;
+        }
+
+        /** What bounds the requests its server holds at once through their waits. */
+        public Builder serving(RequestsAtOnce bound) {
+            this.requestsAtOnce = Objects.requireNonNull(bound, "bound");
             return this;
         }
 

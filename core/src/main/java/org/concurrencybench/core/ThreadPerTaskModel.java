@@ -1,10 +1,14 @@
 package org.concurrencybench.core;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 
 /**
  * A model that runs every task on a thread of its own, started for the task and joined: a
@@ -19,8 +23,13 @@ import java.util.function.Supplier;
  * for starting and joining ({@link TaskThreads}), which each model gives, with the sizes it
  * refuses.
  *
- * <p>Every run ends all of its threads before it returns or throws, so the model holds nothing
- * between runs and closing it has nothing left to end.
+ * <p>It serves the same way: a thread per connection ({@link ThreadPerConnectionServer}), of
+ * the model's kind, named {@code <id>-serve-connection-<n>}, and one platform thread
+ * {@code <id>-serve-accept} that accepts, at most {@link #maxConnections()} connections at once.
+ *
+ * <p>Every run ends all of its threads before it returns or throws, and a server ends its own
+ * when it is closed (the model closes its servers first), so closing the model has nothing left
+ * to end.
  */
 public abstract class ThreadPerTaskModel extends AbstractConcurrencyModel {
 
@@ -109,9 +118,23 @@ public abstract class ThreadPerTaskModel extends AbstractConcurrencyModel {
         return counter.total();
     }
 
+    /**
+     * Connections the model's server serves at once, each holding a thread of the model's kind;
+     * one accepted beyond them is closed at once. {@link Integer#MAX_VALUE} for no bound of its
+     * own.
+     */
+    protected abstract int maxConnections();
+
+    @Override
+    protected final Server startServer(Serve serve, InetSocketAddress address) throws IOException {
+        return ThreadPerConnectionServer.start(id(), serve, address, threadName("serve-accept"),
+                kindOfThread.get().name(threadName("serve-connection-"), 0).factory(), maxConnections());
+    }
+
     @Override
     protected final void shutdown() {
-        // Every run has ended all of its threads before it returned: there is nothing left to end.
+        // Every run has ended all of its threads before it returned, and the servers were closed
+        // before this: there is nothing left to end.
     }
 
     private static long sum(long[] results) {

@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.concurrencybench.core.serve.HttpTestClient;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.Assumptions;
@@ -242,6 +246,108 @@ public abstract class ConcurrencyModelContractTest {
                 .map(WorkloadSpec::id).toList();
 
         assertEquals(List.of(), unexplained, modelId() + " says nothing of how it runs these workloads");
+    }
+
+    @ParameterizedTest(name = "P={0}")
+    @ValueSource(ints = {1, 2})
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theServerAnswersEveryRequestOfASmallLoadWithItsBody(int parallelism) throws Exception {
+        ConcurrencyModel model = newModel(parallelism);
+        Serve serve = new Serve(200, 2, 64);
+        Assumptions.assumeTrue(model.limit(serve).isEmpty(), () -> modelId() + " declares: " + model.limit(serve).get());
+        IntFunction<byte[]> expected = serve.expectedBodies();
+
+        try (Server server = model.serve(serve, 0)) {
+            List<CompletableFuture<Integer>> clients = new ArrayList<>();
+            for (int client = 0; client < 6; client++) {
+                int first = client;
+                clients.add(CompletableFuture.supplyAsync(() -> HttpTestClient.askInTurn(server.address(), first, 12,
+                        serve.units(), expected)));
+            }
+            for (CompletableFuture<Integer> client : clients) {
+                assertEquals(12, client.get(1, TimeUnit.MINUTES), "answers checked on one kept-alive connection");
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void badRequestsAreRefusedWithTheirStatusAndTheConnectionCloses() throws Exception {
+        ConcurrencyModel model = newModel(2);
+        Serve serve = new Serve(100, 0, 10);
+        Assumptions.assumeTrue(model.limit(serve).isEmpty(), () -> modelId() + " declares: " + model.limit(serve).get());
+
+        try (Server server = model.serve(serve, 0)) {
+            assertEquals(400, HttpTestClient.statusOf(server.address(), "GARBAGE\r\n\r\n"));
+            assertEquals(404, HttpTestClient.statusOf(server.address(), "GET /unit/10 HTTP/1.1\r\nHost: x\r\n\r\n"));
+            assertEquals(404, HttpTestClient.statusOf(server.address(), "GET /elsewhere HTTP/1.1\r\nHost: x\r\n\r\n"));
+            assertEquals(431, HttpTestClient.statusOf(server.address(), "GET /unit/1 HTTP/1.1\r\nHost: x\r\nX-Big: "
+                    + "y".repeat(9_000) + "\r\n\r\n"));
+            assertEquals(200, HttpTestClient.statusOf(server.address(), "GET /unit/1 HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\n\r\n"), "a good request after the bad ones");
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aClientThatHangsUpMidRequestCostsTheServerNothing() throws Exception {
+        ConcurrencyModel model = newModel(2);
+        Serve serve = new Serve(100, 50, 10);
+        Assumptions.assumeTrue(model.limit(serve).isEmpty(), () -> modelId() + " declares: " + model.limit(serve).get());
+
+        try (Server server = model.serve(serve, 0)) {
+            for (int client = 0; client < 20; client++) {
+                HttpTestClient.sendAndHangUp(server.address(), client % 2 == 0 ? "GET /unit/1 HTT"
+                        : "GET /unit/1 HTTP/1.1\r\nHost: x\r\n\r\n");
+            }
+            assertEquals(3, HttpTestClient.askInTurn(server.address(), 0, 3, serve.units(), serve.expectedBodies()));
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void closingTheServerWithConnectionsOpenEndsThemAndFreesItsPort() throws Exception {
+        ConcurrencyModel model = newModel(2);
+        Serve serve = new Serve(100, 60_000, 10);
+        Assumptions.assumeTrue(model.limit(serve).isEmpty(), () -> modelId() + " declares: " + model.limit(serve).get());
+        Server server = model.serve(serve, 0);
+        List<java.net.Socket> clients = new ArrayList<>();
+        try {
+            for (int client = 0; client < 8; client++) {
+                java.net.Socket socket = new java.net.Socket(server.address().getAddress(), server.address().getPort());
+                if (client % 2 == 0) {
+                    // waiting a minute for its answer when the server closes
+                    socket.getOutputStream().write("GET /unit/1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                clients.add(socket);
+            }
+            Thread.sleep(200);
+
+            server.close();
+
+            for (java.net.Socket socket : clients) {
+                socket.setSoTimeout(30_000);
+                assertTrue(HttpTestClient.endsWithoutAnAnswer(socket), "a connection left open after close()");
+            }
+            assertThrows(java.net.ConnectException.class, () -> new java.net.Socket(server.address().getAddress(),
+                    server.address().getPort()).close(), "the port still accepts after close()");
+        } finally {
+            server.close();
+            for (java.net.Socket socket : clients) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aPortInUseFailsTheStartWithABindException() throws Exception {
+        ConcurrencyModel model = newModel(1);
+        Serve serve = new Serve(100, 0, 10);
+        Assumptions.assumeTrue(model.limit(serve).isEmpty(), () -> modelId() + " declares: " + model.limit(serve).get());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            assertThrows(java.net.BindException.class, () -> model.serve(serve, taken.getLocalPort()));
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.concurrencybench.executors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Tree.Node;
 import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 
 /**
  * Java's asyncio: {@link CompletableFuture}s that never hold a thread while they wait. Work
@@ -67,6 +70,11 @@ import org.concurrencybench.core.Workload;
  * pool, under the workload's lock. With a wait inside, no async programmer would hold a lock
  * that a thread owns across the wait: each stripe gets an {@link AsyncMutex} instead
  * ({@link AsyncContention}), so the contention's lock kind applies only when {@code holdMs} is 0.
+ *
+ * <p>It serves with NIO.2 ({@link AsyncServer}): an {@code AsynchronousServerSocketChannel} in the
+ * same channel group, each connection a chain of completion handlers (accept, read, parse,
+ * compute on the pool, a timer for the delay, write, read the next), so no thread is held while
+ * a request waits and every open connection can have its request in flight.
  */
 public final class AsyncModel extends AbstractConcurrencyModel {
 
@@ -184,7 +192,7 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     }
 
     /** {@code value}, {@code delayMs} from now: a timer completes it and no thread waits. */
-    private static CompletableFuture<Long> after(long delayMs, long value) {
+    static CompletableFuture<Long> after(long delayMs, long value) {
         return new CompletableFuture<Long>().completeOnTimeout(value, delayMs, TimeUnit.MILLISECONDS);
     }
 
@@ -413,6 +421,11 @@ public final class AsyncModel extends AbstractConcurrencyModel {
         }
     }
 
+    @Override
+    protected Server startServer(Serve serve, InetSocketAddress address) throws IOException {
+        return AsyncServer.start(serve, address, channels, pool);
+    }
+
     /**
      * Ends the channel group, which closes any socket still open and stops its poller, then the
      * pool. The group would only {@code shutdown()} the pool it was built on; the pool's own
@@ -448,7 +461,10 @@ public final class AsyncModel extends AbstractConcurrencyModel {
                     .on("contention", "a task per worker on P threads; with a wait inside the lock, an asynchronous"
                             + " mutex per stripe chains futures: the holder waits on a timer without a thread and"
                             + " the workers behind it are continuations")
-                    .on("pinning", "waits on timers behind an asynchronous mutex and holds no thread"));
+                    .on("pinning", "waits on timers behind an asynchronous mutex and holds no thread")
+                    .on("serve", "accepts, reads and writes through AsynchronousSocketChannel completion handlers on"
+                            + " its P threads, computes on them and waits on a timer holding no thread: every"
+                            + " connection's request is in flight at once"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.concurrencybench.executors;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
+import org.concurrencybench.core.RequestsAtOnce;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.HeapBudget;
@@ -20,6 +23,8 @@ import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Tree.Node;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 
 /**
  * {@link CompletableFuture} stages over a fixed pool of P platform threads: work is composed,
@@ -36,6 +41,11 @@ import org.concurrencybench.core.Workload;
  * <p>A tree node's future is the {@code thenCombine} of its children's futures; a relay is a
  * chain of {@code thenComposeAsync} stages, each hop a stage on the pool for the worker that
  * receives the token, built one hop at a time.
+ *
+ * <p>It serves through the poller the pool models share ({@link PollerServer}): each parsed
+ * request is {@code supplyAsync} of its slice, then a stage that sleeps and makes the response,
+ * on a fixed pool of P threads of the server's own ({@link CompletableFutureHandlers}). The
+ * sleeping stage holds its thread, so P requests are in flight at a time.
  */
 public final class CompletableFutureModel extends AbstractConcurrencyModel {
 
@@ -180,6 +190,12 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
     }
 
     @Override
+    protected Server startServer(Serve serve, InetSocketAddress address) throws IOException {
+        return PollerServer.start(id(), serve, address, threadName("serve-poller"),
+                new CompletableFutureHandlers(id(), threadName("serve-worker-"), serve, parallelism()));
+    }
+
+    @Override
     protected void shutdown() {
         workers.shutdownNowAndAwait();
     }
@@ -198,7 +214,11 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
                     .on("tree", "a future per node, the children's sums combined with thenCombine")
                     .on("relay", "each hop a stage chained with thenComposeAsync on the pool")
                     .on("contention", "a stage per worker on P threads, over one shared counter")
-                    .on("pinning", "waits on its P threads, P at a time"));
+                    .on("pinning", "waits on its P threads, P at a time")
+                    .on("serve", "one poller thread reads and parses every connection; each request is supplyAsync"
+                            + " of its slice then a stage that sleeps and writes, on a fixed pool of P threads, so P"
+                            + " requests are in flight at a time")
+                    .serving(RequestsAtOnce.PARALLELISM));
         }
     }
 }

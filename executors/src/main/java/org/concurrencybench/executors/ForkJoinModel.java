@@ -1,5 +1,7 @@
 package org.concurrencybench.executors;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +30,8 @@ import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Tree.Node;
 import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 
 /**
  * A {@link ForkJoinPool} of parallelism P: divide and conquer with work stealing. A batch is a
@@ -49,6 +53,11 @@ import org.concurrencybench.core.Workload;
  * <p>{@code pool.invoke} cannot be interrupted and cancelling a fork/join task does not
  * interrupt the worker running it, so the caller waits with {@code get()}, which an interrupt
  * ends, and the {@link RunTracker} interrupts the units of a failed or abandoned run.
+ *
+ * <p>It serves through the poller the pool models share ({@link PollerServer}): each parsed
+ * request is a task on a {@code ForkJoinPool(P)} of the server's own ({@link ForkJoinHandlers})
+ * that computes its slice as plain work and sleeps in a managed block, so spare threads overlap
+ * the waits, up to P + {@link #MAX_SPARES} requests at a time.
  */
 public final class ForkJoinModel extends AbstractConcurrencyModel {
 
@@ -189,36 +198,6 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
         return contention.holdMs() == 0 ? work : () -> Blocker.run(work);
     }
 
-    /** A blocking call as the pool's {@link ForkJoinPool.ManagedBlocker}. */
-    private static final class Blocker implements ForkJoinPool.ManagedBlocker {
-
-        private final RunTracker.Unit blocking;
-        private boolean done;
-        private long result;
-
-        private Blocker(RunTracker.Unit blocking) {
-            this.blocking = blocking;
-        }
-
-        static long run(RunTracker.Unit blocking) throws InterruptedException {
-            Blocker blocker = new Blocker(blocking);
-            ForkJoinPool.managedBlock(blocker);
-            return blocker.result;
-        }
-
-        @Override
-        public boolean block() throws InterruptedException {
-            result = blocking.run();
-            done = true;
-            return true;
-        }
-
-        @Override
-        public boolean isReleasable() {
-            return done;
-        }
-    }
-
     @Override
     protected long runTree(Tree tree) throws InterruptedException {
         RunTracker tracker = new RunTracker();
@@ -315,6 +294,12 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
     }
 
     @Override
+    protected Server startServer(Serve serve, InetSocketAddress address) throws IOException {
+        return PollerServer.start(id(), serve, address, threadName("serve-poller"),
+                new ForkJoinHandlers(id(), threadName("serve-worker-"), serve, parallelism()));
+    }
+
+    @Override
     protected void shutdown() {
         PoolShutdown.shutdownNowAndAwait(id(), pool, threads);
     }
@@ -337,7 +322,10 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
                     .on("relay", "runs each worker's step as a task on the pool")
                     .on("contention", "a task per worker on P threads; with a wait inside the lock each worker runs"
                             + " as a ManagedBlocker, adding spare threads while workers wait")
-                    .on("pinning", "runs each worker as a ManagedBlocker, so spare threads overlap the waits"));
+                    .on("pinning", "runs each worker as a ManagedBlocker, so spare threads overlap the waits")
+                    .on("serve", "one poller thread reads and parses every connection; each request is a task on a"
+                            + " ForkJoinPool(P) that computes as plain work and sleeps in a ManagedBlocker, so spare"
+                            + " threads overlap the waits"));
         }
     }
 }

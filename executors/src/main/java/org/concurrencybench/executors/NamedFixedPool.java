@@ -4,10 +4,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A model's fixed pool of P platform threads ({@code Executors.newFixedThreadPool}), the one
- * the thread-pool, completable-future and async models run on: its threads named after the
- * model ({@link NamedThreads}), and its end, which waits for every one of them
- * ({@link PoolShutdown}).
+ * A fixed pool of platform threads ({@code Executors.newFixedThreadPool}): the P threads the
+ * thread-pool, completable-future and async models run on, and the handler pools of the
+ * thread-pool and completable-future servers. Its threads are named after the model
+ * ({@link NamedThreads}), and its end waits for every one of them ({@link PoolShutdown}).
  */
 final class NamedFixedPool {
 
@@ -18,12 +18,12 @@ final class NamedFixedPool {
     /**
      * @param model the model's id, for the message of a shutdown that cannot end a thread
      * @param threadNamePrefix the pool's threads are named {@code <prefix><n>}
-     * @param parallelism P, the pool's threads
+     * @param size the pool's threads: P, or a server's pool size
      */
-    NamedFixedPool(String model, String threadNamePrefix, int parallelism) {
+    NamedFixedPool(String model, String threadNamePrefix, int size) {
         this.model = model;
         this.threads = new NamedThreads(threadNamePrefix);
-        this.executor = Executors.newFixedThreadPool(parallelism, threads);
+        this.executor = Executors.newFixedThreadPool(size, threads);
     }
 
     /** The pool, to submit tasks to. */

@@ -1,5 +1,7 @@
 package org.concurrencybench.executors;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionService;
@@ -13,6 +15,7 @@ import java.util.function.LongConsumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
+import org.concurrencybench.core.RequestsAtOnce;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.HeapBudget;
@@ -21,6 +24,8 @@ import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Tree.Node;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 
 /**
  * A fixed pool of P platform threads ({@code Executors.newFixedThreadPool}): the executor
@@ -37,6 +42,14 @@ import org.concurrencybench.core.Workload;
  * children deadlocks as soon as P of them do. So a tree node submits its children and returns,
  * and the children report their sums upward; a relay worker hands the token on by submitting
  * the next worker's handling of it, as an actor does over an executor. Only the caller waits.
+ *
+ * <p>It serves as a servlet container does: a fixed pool of {@link Serve#poolThreads()} handler
+ * threads (200 by default, Tomcat's maxThreads), fed by one poller thread that reads and parses
+ * every connection ({@link PollerServer}, the shape of Tomcat's NIO connector); a handler
+ * computes the slice, sleeps and writes the response. A poller rather than a pool thread blocked
+ * on each connection: a kept-alive connection would hold its thread for its whole life, so with
+ * more connections than threads the rest would starve, where the poller holds a thread only for a
+ * request in progress and gives the clean limit of poolThreads requests in flight.
  */
 public final class ThreadPoolModel extends AbstractConcurrencyModel {
 
@@ -196,6 +209,12 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
     }
 
     @Override
+    protected Server startServer(Serve serve, InetSocketAddress address) throws IOException {
+        return PollerServer.start(id(), serve, address, threadName("serve-poller"),
+                new ThreadPoolHandlers(id(), threadName("serve-handler-"), serve));
+    }
+
+    @Override
     protected void shutdown() {
         workers.shutdownNowAndAwait();
     }
@@ -217,7 +236,12 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
                     .on("relay", "runs each worker's step as a task on the pool: a hop is a task handed between"
                             + " pool threads")
                     .on("contention", "a task per worker on P threads, over one shared counter")
-                    .on("pinning", "waits on its P threads, P at a time"));
+                    .on("pinning", "waits on its P threads, P at a time")
+                    .on("serve", "one poller thread reads and parses every connection and hands each request to a"
+                            + " fixed pool of poolThreads handler threads (200 by default, Tomcat's maxThreads),"
+                            + " which computes, sleeps and writes the response: poolThreads requests are in flight"
+                            + " at a time, however many connections are open")
+                    .serving(RequestsAtOnce.POOL_THREADS));
         }
     }
 }

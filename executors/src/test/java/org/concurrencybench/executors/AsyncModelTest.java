@@ -1,5 +1,6 @@
 package org.concurrencybench.executors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.ConcurrencyModel;
@@ -24,6 +27,8 @@ import org.concurrencybench.core.RunFailedException;
 import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -220,5 +225,30 @@ class AsyncModelTest extends ConcurrencyModelContractTest {
         long answer = model.run(batch);
         assertEquals(batch.expected(), answer);
         return answer;
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void requestsInTheirDelayHoldNoThreadSoEveryConnectionsRequestWaitsAtOnceOnOnePoolThread() throws Exception {
+        ConcurrencyModel model = newModel(1);
+        // one at a time, 200 delays of a second would outlast the hang guard
+        Serve serve = new Serve(100, 1_000, 200);
+        IntFunction<byte[]> expected = serve.expectedBodies();
+        List<ServeClient> clients = new ArrayList<>();
+        try (Server server = model.serve(serve, 0)) {
+            for (int unit = 0; unit < serve.units(); unit++) {
+                ServeClient client = ServeClient.connect(server.address());
+                clients.add(client);
+                client.send(ServeClient.get(unit));
+            }
+            for (int unit = 0; unit < serve.units(); unit++) {
+                assertArrayEquals(expected.apply(unit), clients.get(unit).read().body(),
+                        "body of unit " + unit);
+            }
+        } finally {
+            for (ServeClient client : clients) {
+                client.close();
+            }
+        }
     }
 }

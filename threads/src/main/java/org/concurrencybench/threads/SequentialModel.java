@@ -1,5 +1,6 @@
 package org.concurrencybench.threads;
 
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Optional;
 import org.concurrencybench.core.AbstractConcurrencyModel;
@@ -21,6 +22,8 @@ import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 
 /**
  * No concurrency at all: every unit, node, hop and update in turn on the calling thread. It is
@@ -31,6 +34,10 @@ import org.concurrencybench.core.Workload;
  * so sizes whose waits add up to more than {@value #MAX_SERIAL_WAIT_MS} ms are refused with that
  * sum as the reason. The demonstration kernels and the contract's probe are not refused: their
  * waits are the point of them.
+ *
+ * <p>It has no server ({@link #limit(Serve)}): the only server of its idiom is one thread
+ * serving one connection until that connection closes, and a kept-alive connection would leave
+ * every other client waiting for as long as its own client stays.
  */
 public final class SequentialModel extends AbstractConcurrencyModel {
 
@@ -56,6 +63,21 @@ public final class SequentialModel extends AbstractConcurrencyModel {
         }
         return Optional.of(String.format(Locale.ROOT, "one thread waits for every unit in turn, %,d ms per operation;"
                 + " sequential runs waiting work up to %,d ms of waits", serialWaitMs, MAX_SERIAL_WAIT_MS));
+    }
+
+    /** Why sequential serves nothing: the same reason whatever the service. */
+    static final String NO_SERVER = "one thread serving one kept-alive connection until its client closes would"
+            + " leave every other client waiting, so sequential has no server that can hold many connections at once";
+
+    @Override
+    public Optional<String> limit(Serve serve) {
+        return Optional.of(NO_SERVER);
+    }
+
+    /** Never called: {@link #limit(Serve)} refuses every service before a server would start. */
+    @Override
+    protected Server startServer(Serve serve, InetSocketAddress address) {
+        throw new IllegalStateException(ID + " cannot serve " + serve + ": " + NO_SERVER);
     }
 
     private static long waitPerUnit(Batch batch) {
@@ -140,7 +162,9 @@ public final class SequentialModel extends AbstractConcurrencyModel {
                     .on("relay", "passes the token round the ring in a loop on one thread: a hop with no hand-off")
                     .on("contention", "runs the workers one after another on one thread, so its lock is never"
                             + " contended")
-                    .on("pinning", "runs the workers one after another on one thread: every wait in turn"));
+                    .on("pinning", "runs the workers one after another on one thread: every wait in turn")
+                    .on("serve", "n/a: one thread serving a kept-alive connection until its client closes would"
+                            + " starve every other client, so the baseline has no server"));
         }
     }
 }

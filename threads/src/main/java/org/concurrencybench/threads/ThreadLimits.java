@@ -21,7 +21,7 @@ import org.concurrencybench.core.Workload;
  */
 final class ThreadLimits {
 
-    /** Platform threads of one run that may be alive at the same time. */
+    /** Platform threads of one run, or connections of one server, that may be alive at the same time. */
     static final int MAX_ALIVE = 10_000;
 
     /**

@@ -3,6 +3,7 @@ package org.concurrencybench.threads;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import org.concurrencybench.core.AbstractModelProvider;
+import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.TaskThreads;
@@ -19,6 +20,13 @@ import org.concurrencybench.core.Workload;
  * or interrupted group of siblings is ended by the thread that started it
  * ({@link SiblingThreads}). Sizes that would need too many threads alive or sockets open at
  * once are refused up front (see {@link ThreadLimits}).
+ *
+ * <p>It serves the way a classic blocking Java server does: a platform thread accepts, and each
+ * connection gets a new platform thread that reads, computes and sleeps through its requests in
+ * turn on a plain socket, until the connection ends. Each of those is an OS thread, so the server
+ * keeps at most {@value ThreadLimits#MAX_ALIVE} connections at once, the bound of a run's
+ * threads: a connection accepted beyond that is closed at once, unanswered, and counted, and so
+ * is one for which the OS will not start a thread; the server goes on accepting either way.
  */
 public final class ThreadsModel extends ThreadPerTaskModel {
 
@@ -41,6 +49,11 @@ public final class ThreadsModel extends ThreadPerTaskModel {
         return new SiblingThreads(threads);
     }
 
+    @Override
+    protected int maxConnections() {
+        return ThreadLimits.MAX_ALIVE;
+    }
+
     /** Registers the model under {@value ThreadsModel#ID}. */
     public static final class Provider extends AbstractModelProvider {
 
@@ -61,7 +74,11 @@ public final class ThreadsModel extends ThreadPerTaskModel {
                             + " waking a parked OS thread")
                     .on("contention", "a platform thread per worker, all updating one shared counter")
                     .on("pinning", "a platform thread per worker, each waiting inside its own lock: every wait can"
-                            + " overlap"));
+                            + " overlap")
+                    .on("serve", "a platform thread accepts and starts a platform thread per connection, which reads,"
+                            + " computes and sleeps through its requests on a plain socket; beyond "
+                            + Checks.format(ThreadLimits.MAX_ALIVE) + " connections at once one more is closed"
+                            + " unanswered"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.concurrencybench.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ConcurrencyModelContractTest;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
+import org.concurrencybench.core.serve.Serve;
 import org.junit.jupiter.api.Test;
 
 class SequentialModelTest extends ConcurrencyModelContractTest {
@@ -46,5 +48,16 @@ class SequentialModelTest extends ConcurrencyModelContractTest {
         for (String id : new String[] {"cpu", "spawn", "tree", "handoff", "transfer", "contention"}) {
             assertEquals(Optional.empty(), model.limit(Workloads.create(id, Map.of())), id);
         }
+    }
+
+    @Test
+    void servingIsRefusedBeforeAnythingStartsWithTheReasonItHasNoServer() {
+        ConcurrencyModel model = newModel(1);
+        Serve serve = new Serve(100, 10, 64);
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> model.serve(serve, 0));
+
+        assertEquals(Optional.of(SequentialModel.NO_SERVER), model.limit(serve));
+        assertTrue(refused.getMessage().contains(SequentialModel.NO_SERVER), refused.getMessage());
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,10 @@ import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ConcurrencyModelContractTest;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.RunFailedException;
+import org.concurrencybench.core.Sleep;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -73,6 +78,32 @@ class ThreadsModelTest extends ConcurrencyModelContractTest {
         assertEquals(Probe.failureMessage(lastUnit), failure.getCause().getMessage());
         assertEquals(0, Probe.liveUnits(), "units still running after the run threw");
         assertEquals(List.of(), liveThreadsNamed(modelId() + "-"), "threads still alive after the run threw");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void everyConnectionIsServedOnItsOwnPlatformThreadNamedAfterTheModel() throws Exception {
+        ConcurrencyModel model = newModel(2);
+        int connections = 3;
+        List<Socket> clients = new ArrayList<>();
+        try (Server server = model.serve(new Serve(100, Sleep.MAX_DELAY_MS, 10), 0)) {
+            for (int client = 0; client < connections; client++) {
+                clients.add(new Socket(server.address().getAddress(), server.address().getPort()));
+            }
+            List<Thread> connectionThreads = liveThreadsNamed("threads-serve-connection-");
+            while (connectionThreads.size() < connections) {
+                Thread.sleep(10);
+                connectionThreads = liveThreadsNamed("threads-serve-connection-");
+            }
+
+            assertEquals(connections, connectionThreads.size(), "one thread per connection: " + connectionThreads);
+            assertTrue(connectionThreads.stream().noneMatch(Thread::isVirtual), "connection threads: " + connectionThreads);
+            assertEquals(1, liveThreadsNamed("threads-serve-accept").size(), "one accept thread");
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
     }
 
     private static List<Thread> liveThreadsNamed(String prefix) {

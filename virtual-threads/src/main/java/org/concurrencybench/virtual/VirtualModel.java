@@ -22,6 +22,14 @@ import org.concurrencybench.core.Workload;
  * whose tasks would not fit in the heap, or whose sockets would not fit in the process's file
  * descriptors, are refused up front (see {@link VirtualThreadLimits}).
  *
+ * <p>It serves as a virtual-thread server is meant to be written: a new virtual thread per
+ * connection on plain blocking sockets, reading, computing and sleeping through its requests in
+ * turn, parking at every read and every sleep and giving its carrier back. The accept loop is one
+ * platform thread: one long-lived thread gains nothing from being virtual, and a virtual accept
+ * loop, never preempted, would wait for a carrier while every connection computes, where a
+ * platform one keeps accepting. Connections have no bound of their own: each costs a few
+ * kilobytes of heap, and the process's file descriptors ({@code ulimit -n}) run out first.
+ *
  * <p>The carriers are the JVM's one virtual-thread scheduler. Java 21 has no public way to
  * give an executor carriers of its own, and this model does not reach into JDK internals for
  * one, so P is honoured per JVM, not per model: the scheduler has
@@ -51,6 +59,12 @@ public final class VirtualModel extends ThreadPerTaskModel {
         return new VirtualRun(threads);
     }
 
+    /** None of its own: a parked virtual thread costs heap, and the file descriptors run out first. */
+    @Override
+    protected int maxConnections() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Registers the model under {@value VirtualModel#ID}. */
     public static final class Provider extends AbstractModelProvider {
 
@@ -72,7 +86,10 @@ public final class VirtualModel extends ThreadPerTaskModel {
                     .on("pinning", "the probe: a virtual thread that waits while it holds a monitor kept its carrier"
                             + " on JDK 21 to 23 (pinned), so P waited at a time like a pool; from JDK 24 (JEP 491) it"
                             + " lets the carrier go and all wait at once. With a ReentrantLock it never kept its"
-                            + " carrier: that table is the control"));
+                            + " carrier: that table is the control")
+                    .on("serve", "a platform thread accepts and starts a virtual thread per connection on plain"
+                            + " blocking sockets: its reads and its sleeps park it and give the carrier back, so"
+                            + " a kept-alive connection that waits holds no OS thread"));
         }
 
         /** Inside one JVM every virtual model shares the scheduler's carriers, whatever P it was made with. */

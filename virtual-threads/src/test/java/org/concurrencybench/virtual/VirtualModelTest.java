@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +19,13 @@ import org.concurrencybench.core.LockKind;
 import org.concurrencybench.core.Probe;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.RunFailedException;
+import org.concurrencybench.core.Sleep;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +58,44 @@ class VirtualModelTest extends ConcurrencyModelContractTest {
         assertEquals(units, threadLines.size(), "one line per unit: " + threadLines);
         assertTrue(threadLines.stream().allMatch(line -> line.contains("virtual virtual-unit-")),
                 "every unit should say it ran on a virtual thread named virtual-unit-n: " + threadLines);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void everyConnectionIsServedOnAVirtualThreadOfItsOwnWhichCloseEnds() throws Exception {
+        ConcurrencyModel model = newModel(2);
+        int connections = 3;
+        List<Socket> clients = new ArrayList<>();
+        Server server = model.serve(new Serve(100, Sleep.MAX_DELAY_MS, 10), 0);
+        try {
+            for (int client = 0; client < connections; client++) {
+                Socket socket = new Socket(server.address().getAddress(), server.address().getPort());
+                clients.add(socket);
+                // its thread computes the slice and then sleeps a minute
+                socket.getOutputStream().write("GET /unit/1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+            List<String> connectionThreads = VirtualThreadDump.namesStartingWith("virtual-serve-connection-");
+            while (connectionThreads.size() < connections) {
+                Thread.sleep(50);
+                connectionThreads = VirtualThreadDump.namesStartingWith("virtual-serve-connection-");
+            }
+            List<Thread> acceptThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals("virtual-serve-accept")).toList();
+
+            assertEquals(connections, connectionThreads.size(), "a virtual thread per connection: " + connectionThreads);
+            assertEquals(1, acceptThreads.size(), "one platform thread accepts: " + acceptThreads);
+
+            server.close();
+
+            assertEquals(List.of(), VirtualThreadDump.namesStartingWith("virtual-serve-"),
+                    "virtual threads of the server alive after close()");
+        } finally {
+            server.close();
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "./bench alone runs compare --quick: every model but one that starts a process per task, on every workload at P = 1"
                         + " and 2, about 7 minutes on a 2-core machine; results go to results/<time>/."},
         subcommands = {ListCommand.class, VerifyCommand.class, DemoCommand.class, CompareCommand.class,
-                ReportCommand.class, FootprintCommand.class})
+                ReportCommand.class, FootprintCommand.class, ServeCommand.class, LoadCommand.class})
 public final class Bench {
 
     public static void main(String[] args) {

@@ -2,6 +2,7 @@ package org.concurrencybench.benchmarks.load;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import org.concurrencybench.core.DescriptorBudget;
 
@@ -22,6 +23,7 @@ public final class LoadGenerator {
 
     private final LoadSettings settings;
     private final IntFunction<byte[]> expectedBody;
+    private volatile long[] measuredPeriod;
 
     /**
      * @param expectedBody the body a correct server answers for unit i; called once per request
@@ -74,7 +76,18 @@ public final class LoadGenerator {
         if (failure[0] instanceof Error error) {
             throw error;
         }
+        measuredPeriod = run.measuredPeriodNanoTimes();
         return run.result();
+    }
+
+    /**
+     * When the last run's measured period began and ended, in {@link System#nanoTime()}, which on
+     * Linux is CLOCK_MONOTONIC, one clock for every process of the machine: another JVM can place
+     * its own samples (a server's CPU time) in the period. Empty before a run has ended.
+     */
+    public Optional<long[]> measuredPeriodNanoTimes() {
+        long[] period = measuredPeriod;
+        return period == null ? Optional.empty() : Optional.of(period.clone());
     }
 
     private static void joinUninterruptibly(Thread thread) {

@@ -63,7 +63,8 @@ public final class LoadGeneratorMain {
                 AtomicFiles.write(options.uncorrectedHgrm().get(), result.uncorrectedHgrm());
             }
             if (options.json().isPresent()) {
-                AtomicFiles.write(options.json().get(), LoadResultJson.toJson(result));
+                AtomicFiles.write(options.json().get(), generator.measuredPeriodNanoTimes()
+                        .map(period -> LoadResultJson.toJson(result, period)).orElseGet(() -> LoadResultJson.toJson(result)));
             }
             return DONE;
         } catch (IOException failed) {

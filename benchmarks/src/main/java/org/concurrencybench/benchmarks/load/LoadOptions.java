@@ -27,7 +27,8 @@ record LoadOptions(LoadSettings settings, String expect, Optional<Path> hgrm, Op
               --poisson              exponential gaps of the same mean rate instead of even ones
               --seed N               seed of the Poisson gaps; default 1
               --timeout D            a request without a complete answer this long after its intended start fails; default 10s
-              --expect NAME          how the expected bodies are computed: index (unit i answers "i\\n")
+              --expect NAME          how the expected bodies are computed: index (unit i answers "i\\n"), or
+                                     serve:<work>:<units> (the suite's service, "<i> <primes in slice i>\\n")
               --expect-index         the same as --expect index
               --hgrm FILE            write the corrected latency distribution (HdrHistogram .hgrm, ms)
               --hgrm-uncorrected FILE  the same for latencies from the actual send

@@ -21,6 +21,14 @@ final class LoadResultJson {
         return GSON.toJson(toTree(result)) + "\n";
     }
 
+    /** The result with the measured period's start and end on the machine's monotonic clock (nanoseconds). */
+    static String toJson(LoadResult result, long[] measuredPeriodNanoTimes) {
+        JsonObject json = toTree(result);
+        json.addProperty("measuredFromNanoTime", measuredPeriodNanoTimes[0]);
+        json.addProperty("measuredToNanoTime", measuredPeriodNanoTimes[1]);
+        return GSON.toJson(json) + "\n";
+    }
+
     static JsonObject toTree(LoadResult result) {
         LoadSettings settings = result.settings();
         JsonObject json = new JsonObject();

@@ -94,6 +94,11 @@ final class LoadRun implements AutoCloseable {
         loopCpuNanos = cpuNanos() - cpuBefore;
     }
 
+    /** When the measured period began and ended, in {@link System#nanoTime()}: one clock for every JVM of this machine. */
+    long[] measuredPeriodNanoTimes() {
+        return new long[] {warmupEnds, scheduleEnds};
+    }
+
     /** Ends the run early: {@link #execute()} returns soon after, without a result. */
     void stop() {
         stopped = true;

@@ -57,7 +57,7 @@ class LoadGeneratorMainTest {
         usageError("--port is required: the port of the server on 127.0.0.1", "--expect-index");
         usageError("--expect is required: how the expected bodies are computed (index: unit i answers \"i\\n\"),"
                 + " or --expect-index", "--port", "8080");
-        usageError("expected bodies must be one of index, got 'html'", "--port", "8080", "--expect", "html");
+        usageError("expected bodies must be one of index or serve:<work>:<units>, got 'html'", "--port", "8080", "--expect", "html");
         usageError("--timeout needs a value", "--port", "8080", "--expect-index", "--timeout");
         usageError("--poisson takes no value, got 'yes'", "--port", "8080", "--expect-index", "--poisson=yes");
         usageError("unknown option '--threads'; options: --host, --port, --rate, --duration, --warmup, --connections,"

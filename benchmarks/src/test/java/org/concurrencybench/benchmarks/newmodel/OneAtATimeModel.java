@@ -1,5 +1,7 @@
 package org.concurrencybench.benchmarks.newmodel;
 
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Batch;
@@ -8,6 +10,8 @@ import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.SharedCounter;
 import org.concurrencybench.core.Tree;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 
 /**
  * A model that exists only to show that a new model is one class and one ServiceLoader line:
@@ -48,6 +52,16 @@ public final class OneAtATimeModel extends AbstractConcurrencyModel {
             counter.work(worker);
         }
         return counter.total();
+    }
+
+    @Override
+    public Optional<String> limit(Serve serve) {
+        return Optional.of("a test model that serves nothing");
+    }
+
+    @Override
+    protected Server startServer(Serve serve, InetSocketAddress address) {
+        throw new IllegalStateException("unreachable: the limit refuses every service");
     }
 
     @Override

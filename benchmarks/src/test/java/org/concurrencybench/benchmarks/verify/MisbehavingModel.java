@@ -1,5 +1,6 @@
 package org.concurrencybench.benchmarks.verify;
 
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 
 /**
  * A model that does whatever a test tells it to for a workload (answer wrongly, throw, be
@@ -70,6 +73,16 @@ final class MisbehavingModel extends AbstractConcurrencyModel {
     private long answer(Workload workload) throws InterruptedException {
         runs++;
         return behaviour.answer(workload);
+    }
+
+    @Override
+    public Optional<String> limit(Serve serve) {
+        return Optional.of("a test model that serves nothing");
+    }
+
+    @Override
+    protected Server startServer(Serve serve, InetSocketAddress address) {
+        throw new IllegalStateException("unreachable: the limit refuses every service");
     }
 
     @Override

@@ -14,11 +14,20 @@ import org.concurrencybench.core.Sleep;
  * {@code mixed} workload), waits {@code delayMs} (the call to a database), then answers
  * {@link #body(int, long)}.
  *
- * @param work    numbers each request tests for primality
- * @param delayMs the wait after the slice, which each model does its own way
- * @param units   how many units there are: the valid indexes are {@code 0 <= i < units}
+ * @param work        numbers each request tests for primality
+ * @param delayMs     the wait after the slice, which each model does its own way
+ * @param units       how many units there are: the valid indexes are {@code 0 <= i < units}
+ * @param poolThreads the handler threads of the models whose idiom is a fixed pool of them (a
+ *                    servlet container's), {@value #DEFAULT_POOL_THREADS} by default; a model
+ *                    whose threads are P, one per connection or none while a request waits
+ *                    ignores it
  */
-public record Serve(long work, long delayMs, int units) {
+public record Serve(long work, long delayMs, int units, int poolThreads) {
+
+    /** A servlet container's usual pool of handler threads: Tomcat's default maxThreads. */
+    public static final int DEFAULT_POOL_THREADS = 200;
+    /** As many platform threads as the threads model keeps alive at most: far beyond any container's pool. */
+    public static final int MAX_POOL_THREADS = 10_000;
 
     public Serve {
         Checks.range("serve", "work", work, 1, Primes.MAX_LIMIT);
@@ -27,6 +36,12 @@ public record Serve(long work, long delayMs, int units) {
         // units <= 1e8 and work <= 1e9: the product stays far below Long.MAX_VALUE; the bound is
         // the sieve's, which makes the expected bodies
         Checks.range("serve", "units × work", units * work, 1, Primes.MAX_LIMIT);
+        Checks.range("serve", "poolThreads", poolThreads, 1, MAX_POOL_THREADS);
+    }
+
+    /** The service with {@value #DEFAULT_POOL_THREADS} pool threads. */
+    public Serve(long work, long delayMs, int units) {
+        this(work, delayMs, units, DEFAULT_POOL_THREADS);
     }
 
     /** The {@code mixed} kernel whose unit {@code i} is this service's request for unit {@code i}. */

@@ -57,6 +57,15 @@ class ServeTest {
         assertMessage("serve.units must be 1 to 100,000,000, got 0", () -> new Serve(100, 10, 0));
         assertMessage("serve: units × work must be 1 to 1,000,000,000, got 10,000,000,000",
                 () -> new Serve(100, 10, 100_000_000));
+        assertMessage("serve.poolThreads must be 1 to 10,000, got 0", () -> new Serve(100, 10, 1, 0));
+        assertMessage("serve.poolThreads must be 1 to 10,000, got 10,001", () -> new Serve(100, 10, 1, 10_001));
+    }
+
+    @Test
+    void aServiceWithoutAPoolSizeHasTomcatsTwoHundredHandlerThreads() {
+        assertEquals(200, new Serve(100, 10, 1).poolThreads());
+        assertEquals(new Serve(100, 10, 1, 200), new Serve(100, 10, 1));
+        assertEquals(10_000, new Serve(100, 10, 1, 10_000).poolThreads());
     }
 
     @Test

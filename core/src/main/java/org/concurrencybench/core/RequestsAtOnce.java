@@ -1,0 +1,31 @@
+package org.concurrencybench.core;
+
+import java.util.OptionalInt;
+import org.concurrencybench.core.serve.Serve;
+
+/**
+ * How many requests a model's server holds at once, each through its whole wait: what bounds the
+ * rate it can sustain when every request waits {@code delayMs}, apart from the CPU. Stated by
+ * the model in its {@link ModelDescription}, so that a load report names the bound without
+ * knowing any model.
+ */
+public enum RequestsAtOnce {
+
+    /** A fixed pool of {@link Serve#poolThreads()} handler threads, each held through a request's wait. */
+    POOL_THREADS,
+
+    /** A pool of P threads, each held through a request's wait. */
+    PARALLELISM,
+
+    /** No thread is held through a wait, or a new one is made for each connection: no bound of the model's own. */
+    UNBOUNDED;
+
+    /** The bound for {@code serve} at {@code parallelism} cores; empty when there is none. */
+    public OptionalInt of(Serve serve, int parallelism) {
+        return switch (this) {
+            case POOL_THREADS -> OptionalInt.of(serve.poolThreads());
+            case PARALLELISM -> OptionalInt.of(parallelism);
+            case UNBOUNDED -> OptionalInt.empty();
+        };
+    }
+}
