@@ -200,17 +200,6 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
     }
 
     @Override
-    public java.util.Optional<String> limit(org.concurrencybench.core.serve.Serve serve) {
-        return java.util.Optional.of("TEMPORARY: the process models' servers are being written on another branch");
-    }
-
-    @Override
-    protected org.concurrencybench.core.serve.Server startServer(org.concurrencybench.core.serve.Serve serve,
-            java.net.InetSocketAddress address) {
-        throw new IllegalStateException("TEMPORARY");
-    }
-
-    @Override
     protected void shutdown() {
         // every run ends its own JVMs; only the hook that covers the JVM exiting mid-run is left
         guard.close();
