@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.concurrencybench.core.Contention;
+import org.concurrencybench.processes.parent.RunFailures;
+import org.concurrencybench.processes.shm.FileCounter;
+import org.concurrencybench.processes.shm.RegionWriter;
+import org.concurrencybench.processes.shm.SharedFolder;
 
 /**
  * The parent's side of one contention run across processes: a {@link FileCounter} file in a

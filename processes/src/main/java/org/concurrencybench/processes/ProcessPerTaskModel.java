@@ -17,6 +17,17 @@ import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.processes.aot.AotCache;
+import org.concurrencybench.processes.parent.RunFailures;
+import org.concurrencybench.processes.parent.ShutdownGuard;
+import org.concurrencybench.processes.parent.TaskJvms;
+import org.concurrencybench.processes.parent.WorkerCommand;
+import org.concurrencybench.processes.parent.WorkerFailedException;
+import org.concurrencybench.processes.parent.WorkerPool;
+import org.concurrencybench.processes.parent.WorkerTimeouts;
+import org.concurrencybench.processes.protocol.WorkOrder;
+import org.concurrencybench.processes.shm.FileCounter;
+import org.concurrencybench.processes.worker.WorkerMain;
 
 /**
  * One worker JVM per task: Python's {@code multiprocessing.Process} with the spawn start
@@ -75,8 +86,8 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
     /** JVMs running {@code workerMain}: tests start workers that misbehave on purpose. */
     ProcessPerTaskModel(int parallelism, Class<?> workerMain, WorkerTimeouts timeouts, Consumer<String> output) {
         super(ID, parallelism);
-        // resolved now, so building the AOT cache the first time is not part of a run
-        this.command = WorkerCommand.of(workerMain);
+        // resolved in the constructor, so building the AOT cache the first time is not part of a run
+        this.command = AotCache.workerCommand(workerMain);
         this.timeouts = timeouts;
         this.output = output;
         this.guard = new ShutdownGuard(ID);

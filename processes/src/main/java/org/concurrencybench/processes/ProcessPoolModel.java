@@ -15,6 +15,17 @@ import org.concurrencybench.core.Payload;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.UnitRange;
+import org.concurrencybench.processes.aot.AotCache;
+import org.concurrencybench.processes.parent.RunFailures;
+import org.concurrencybench.processes.parent.WorkerFailedException;
+import org.concurrencybench.processes.parent.WorkerPool;
+import org.concurrencybench.processes.parent.WorkerTimeouts;
+import org.concurrencybench.processes.protocol.RemoteUnitException;
+import org.concurrencybench.processes.protocol.WorkOrder;
+import org.concurrencybench.processes.shm.FileCounter;
+import org.concurrencybench.processes.shm.RegionWriter;
+import org.concurrencybench.processes.shm.SharedFolder;
+import org.concurrencybench.processes.worker.WorkerMain;
 
 /**
  * P long-lived worker JVMs fed over pipes: Python's {@code multiprocessing.Pool}. The
@@ -101,7 +112,7 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
         super(transport.modelId, parallelism);
         this.regions = transport == Transport.SHARED_MEMORY ? SharedFolder.create(transport.modelId) : null;
         try {
-            this.pool = WorkerPool.start(id(), "worker", parallelism, WorkerCommand.of(workerMain), timeouts, output, regions);
+            this.pool = WorkerPool.start(id(), "worker", parallelism, AotCache.workerCommand(workerMain), timeouts, output, regions);
         } catch (RuntimeException failed) {
             if (regions != null) {
                 regions.close();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.concurrencybench.core.Tree;
+import org.concurrencybench.processes.protocol.WorkOrder;
 
 /**
  * The nodes of a tree as tasks that become ready bottom-up: a leaf at once, an inner node

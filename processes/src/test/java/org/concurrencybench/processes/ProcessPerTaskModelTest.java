@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +25,9 @@ import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
+import org.concurrencybench.processes.parent.WorkerFailedException;
+import org.concurrencybench.processes.parent.WorkerTimeouts;
+import org.concurrencybench.processes.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,11 +102,9 @@ class ProcessPerTaskModelTest extends ConcurrencyModelContractTest {
         ProcessPerTaskModel model = newModel(2, WorkerMain.class, Duration.ofMinutes(1), line -> { });
         Workload contention = Workloads.create("contention", Map.of("workers", "3", "updates", "300", "lock", "atomic"));
 
-        SharedFolderBase.in(base, () -> assertEquals(contention.expected(), model.run(contention)));
+        assertEquals(contention.expected(), SharedFolderBase.run(base, model, contention));
 
-        try (var left = Files.list(base)) {
-            assertEquals(List.of(), left.toList(), "the counter file and its folder are deleted with the run");
-        }
+        assertEquals(List.of(), SharedFolderBase.filesIn(base), "the counter file and its folder are deleted with the run");
     }
 
     @Test

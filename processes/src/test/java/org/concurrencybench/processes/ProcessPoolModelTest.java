@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +23,11 @@ import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
+import org.concurrencybench.processes.parent.WorkerFailedException;
+import org.concurrencybench.processes.parent.WorkerTimeouts;
+import org.concurrencybench.processes.protocol.UnitOutlet;
+import org.concurrencybench.processes.protocol.WorkOrder;
+import org.concurrencybench.processes.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +93,7 @@ class ProcessPoolModelTest extends ConcurrencyModelContractTest {
         assertEquals(100_000, forTwo.get(0).leaves());
         assertEquals(100, forEight.size());
         assertEquals(8, pastTheLeaves.size(), "a tree smaller than the wanted cut is cut at its leaves");
-        assertEquals(tree.expected(), forEight.stream().mapToLong(WorkOrder.SumSubtree::sum).sum());
+        assertEquals(tree.expected(), forEight.stream().mapToLong(subtree -> subtree.run(UnitOutlet.NONE)).sum());
     }
 
     @Test
@@ -172,11 +176,9 @@ class ProcessPoolModelTest extends ConcurrencyModelContractTest {
         ProcessPoolModel model = newModel(2, WorkerMain.class, Duration.ofMinutes(1), line -> { });
         Workload contention = Workloads.create("contention", Map.of("workers", "6", "updates", "300", "locks", "2"));
 
-        SharedFolderBase.in(base, () -> assertEquals(contention.expected(), model.run(contention)));
+        assertEquals(contention.expected(), SharedFolderBase.run(base, model, contention));
 
-        try (var left = Files.list(base)) {
-            assertEquals(List.of(), left.toList(), "the counter file and its folder are deleted with the run");
-        }
+        assertEquals(List.of(), SharedFolderBase.filesIn(base), "the counter file and its folder are deleted with the run");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import org.concurrencybench.core.RunFailedException;
 import org.concurrencybench.core.Ticker;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
+import org.concurrencybench.processes.worker.WorkerMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -60,7 +60,7 @@ class ProcessPoolShmModelTest extends ProcessPoolModelTest {
         ProcessPoolModel model = newModel(2, WorkerMain.class, Duration.ofMinutes(1), line -> { });
         model.run(Workloads.create("transfer", Map.of("units", "4", "payload", "5000")));
         Path folder = model.regionFolder().orElseThrow();
-        assertEquals(2, files(folder).size());
+        assertEquals(2, SharedFolderBase.filesIn(folder).size());
 
         model.close();
 
@@ -83,7 +83,7 @@ class ProcessPoolShmModelTest extends ProcessPoolModelTest {
         assertFalse(Files.exists(victimRegion), "the killed worker's region " + victimRegion + " is left");
         Path replacementRegion = model.regionFiles().get(0);
         assertNotEquals(victimRegion, replacementRegion, "the replacement has a region of its own");
-        assertEquals(Set.copyOf(model.regionFiles()), Set.copyOf(files(folder)),
+        assertEquals(Set.copyOf(model.regionFiles()), Set.copyOf(SharedFolderBase.filesIn(folder)),
                 "the folder holds the live workers' regions and nothing else");
         Workload transfer = Workloads.create("transfer", Map.of("units", "6", "payload", "70000"));
         assertEquals(transfer.expected(), model.run(transfer), "the replacement moves bytes through its region");
@@ -91,11 +91,5 @@ class ProcessPoolShmModelTest extends ProcessPoolModelTest {
         model.close();
 
         assertFalse(Files.exists(folder), folder + " outlived close()");
-    }
-
-    private static List<Path> files(Path folder) throws IOException {
-        try (var listing = Files.list(folder)) {
-            return listing.toList();
-        }
     }
 }
