@@ -43,6 +43,10 @@ import org.concurrencybench.processes.shm.SharedFolder;
  * it. Cancelling rather than destroying keeps warm JVMs for the next run, and it is prompt:
  * every kernel honours interruption. Workers that do not acknowledge in time, and workers
  * that ended, are killed and replaced, so the pool is whole again for the next run.
+ *
+ * <p>The workers can also serve HTTP together, beside their orders ({@link #serve}); what
+ * crosses the pipes for that bypasses the inbox, so a server starts and stops while a run
+ * goes on.
  */
 public final class WorkerPool implements AutoCloseable {
 
