@@ -1,6 +1,7 @@
 package org.concurrencybench.processes;
 
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.concurrencybench.core.Park;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 import org.concurrencybench.processes.aot.AotCache;
 import org.concurrencybench.processes.parent.RunFailures;
 import org.concurrencybench.processes.parent.ShutdownGuard;
@@ -52,6 +55,10 @@ import org.concurrencybench.processes.worker.WorkerMain;
  *       for synchronized and reentrant, and an atomic add on the mapping for atomic. The
  *       answer is the file's total once every JVM has exited.</li>
  * </ul>
+ *
+ * <p><b>serve</b> is declined ({@link #limit(Serve)}): its server would be inetd's, a JVM per
+ * connection, and a load of hundreds of kept-alive connections would need hundreds of JVMs
+ * alive at once.
  *
  * <p>Limits: a run starts at most {@value #MAX_JVMS_PER_RUN} JVMs (the default spawn batch
  * and tree would start 10,000 and 1,111,111, minutes to hours of start-up alone), a park
@@ -115,6 +122,24 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
                             + Checks.format(contention.workers()) + ": one JVM per worker, each tens of milliseconds to start; "
                             + "process-pool spreads them over P");
         };
+    }
+
+    /**
+     * Declined: a JVM per kept-alive connection. A load holds hundreds of connections open at
+     * once, so it would need hundreds of JVMs of ~40 MB, each ~50 ms to start; the question of
+     * what a process costs is asked by the other workloads, and {@code process-pool} serves.
+     */
+    @Override
+    public Optional<String> limit(Serve serve) {
+        return Optional.of(ID + " does not serve: its server would start a JVM per kept-alive connection, and a load"
+                + " of hundreds of connections would need hundreds of JVMs (~40 MB and ~50 ms to start each) alive at"
+                + " once; process-pool serves with P workers");
+    }
+
+    /** Never called: {@link #limit(Serve)} declines every serve before a server is started. */
+    @Override
+    protected Server startServer(Serve serve, InetSocketAddress address) {
+        throw new UnsupportedOperationException(limit(serve).orElseThrow());
     }
 
     @Override
@@ -222,7 +247,9 @@ public final class ProcessPerTaskModel extends AbstractConcurrencyModel {
                     .on("relay", "a worker JVM per ring worker, the token relayed through the parent over two pipes"
                             + " per hop")
                     .on("contention", "a JVM per worker, sharing the counter through a memory-mapped file")
-                    .on("pinning", "a JVM per worker, P at a time, each waiting under a FileChannel lock"));
+                    .on("pinning", "a JVM per worker, P at a time, each waiting under a FileChannel lock")
+                    .on("serve", "does not serve: a JVM per kept-alive connection would be hundreds of JVMs alive"
+                            + " under a load"));
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.concurrencybench.processes;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ import org.concurrencybench.core.Payload;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.UnitRange;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 import org.concurrencybench.processes.aot.AotCache;
 import org.concurrencybench.processes.parent.RunFailures;
 import org.concurrencybench.processes.parent.WorkerFailedException;
@@ -59,6 +63,15 @@ import org.concurrencybench.processes.worker.WorkerMain;
  *   <li><b>park</b>: parked units wait in the workers, P at a time; the others wait their
  *       turn in the queue, as with {@code Pool.map}.</li>
  * </ul>
+ *
+ * <p><b>serve</b>: the pre-fork server of gunicorn and nginx. The P workers all listen on the
+ * port with SO_REUSEPORT and the kernel spreads the connections over them; in a worker, each
+ * connection has a platform thread of its own running core's {@code BlockingConnection}
+ * (gunicorn's threaded worker), which sleeps through the request's delay. The parent only
+ * reserves the port and starts and stops the workers' listeners over the pipes; the workers
+ * go on taking orders while they serve, and a worker that does not stop serving in time is
+ * killed and replaced before the next run (see {@code parent.PoolServer}). Both transports
+ * serve alike: a response never crosses a pipe.
  *
  * <p>Units' payload bytes reach the parent one of two ways, one model id each:
  * {@value #ID} sends them in the reply frames on the pipe; {@value #SHARED_MEMORY_ID} has
@@ -205,6 +218,11 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
     }
 
     @Override
+    protected Server startServer(Serve serve, InetSocketAddress address) throws IOException {
+        return pool.serve(serve, address);
+    }
+
+    @Override
     protected void shutdown() {
         pool.close();
         if (regions != null) {
@@ -250,6 +268,9 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
                         + " share the counter through a memory-mapped file: a FileChannel lock on the stripe for"
                         + " synchronized and reentrant, a VarHandle atomic add on the mapping for atomic")
                 .on("pinning", "waits in its P processes, P at a time, each under a FileChannel lock")
+                .on("serve", "pre-forks: its P worker JVMs all accept on the port with SO_REUSEPORT, the kernel"
+                        + " spreading connections over them, and each runs a thread per connection (gunicorn's"
+                        + " threaded worker)")
                 .notComparable("spawn", "its figure is a few chunked round trips to its workers, not a task per unit")
                 .notComparable("tree", "its workers walk subtrees sequentially: the figure is not a task per node");
     }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +26,9 @@ import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.WhoRuns;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.Workloads;
+import org.concurrencybench.core.serve.HttpTestClient;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 import org.concurrencybench.processes.parent.WorkerFailedException;
 import org.concurrencybench.processes.parent.WorkerTimeouts;
 import org.concurrencybench.processes.protocol.UnitOutlet;
@@ -192,6 +198,55 @@ class ProcessPoolModelTest extends ConcurrencyModelContractTest {
 
         assertTrue(workers.stream().noneMatch(ProcessHandle::isAlive), "a worker outlived close()");
         assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList());
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theWorkersTakeOrdersWhileTheyServeAndStayAfterTheServerCloses() throws Exception {
+        ProcessPoolModel model = newModel(2, WorkerMain.class, Duration.ofMinutes(1), line -> { });
+        List<Long> before = model.workerPids();
+        Serve serve = new Serve(100, 1, 10);
+
+        try (Server server = model.serve(serve, 0)) {
+            assertEquals(SMALL_CPU.expected(), model.run(SMALL_CPU), "a run while the workers serve");
+            assertEquals(3, HttpTestClient.askInTurn(server.address(), 0, 3, serve.units(), serve.expectedBodies()));
+        }
+
+        assertEquals(before, model.workerPids(), "workers that stopped serving stay for the model's other work");
+        assertEquals(SMALL_CPU.expected(), model.run(SMALL_CPU));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aWorkerThatDiesWhileServingLeavesTheOthersServingAndCloseReturns() throws Exception {
+        ProcessPoolModel model = newModel(2, WorkerMain.class, Duration.ofMinutes(1), line -> { });
+        Serve serve = new Serve(100, 1, 10);
+        Server server = model.serve(serve, 0);
+        ProcessHandle victim = ProcessHandle.of(model.workerPids().get(0)).orElseThrow();
+
+        victim.destroyForcibly();
+        victim.onExit().get(1, TimeUnit.MINUTES);
+
+        for (int client = 0; client < 8; client++) {
+            assertEquals(2, HttpTestClient.askInTurn(server.address(), client, 2, serve.units(), serve.expectedBodies()),
+                    "the survivor's listener takes every new connection");
+        }
+        server.close();
+        assertThrows(ConnectException.class, () -> new Socket(server.address().getAddress(),
+                server.address().getPort()).close(), "the port still accepts after close()");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aWorkerThatDoesNotAnswerServeFailsTheStartAndIsEnded() {
+        ProcessPoolModel model = newModel(1, SilentWorkerMain.class, Duration.ofSeconds(2), line -> { });
+        ProcessHandle silent = ProcessHandle.of(model.workerPids().get(0)).orElseThrow();
+
+        IOException failure = assertThrows(IOException.class, () -> model.serve(new Serve(100, 0, 10), 0));
+
+        assertTrue(failure.getMessage().contains("could not start: worker " + modelId() + "-worker-1(pid " + silent.pid()
+                + ") did not answer within 2 s"), failure.getMessage());
+        assertFalse(silent.isAlive(), "a worker that does not answer its server is ended");
     }
 
     static CompletableFuture<Throwable> runInBackground(ConcurrencyModel model, Workload workload) {

@@ -1,19 +1,26 @@
 package org.concurrencybench.processes.parent;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.RunFailedException;
 import org.concurrencybench.core.Workload;
+import org.concurrencybench.core.serve.Serve;
+import org.concurrencybench.core.serve.Server;
 import org.concurrencybench.processes.protocol.ProtocolException;
 import org.concurrencybench.processes.protocol.Reply;
 import org.concurrencybench.processes.protocol.WorkOrder;
@@ -36,6 +43,10 @@ import org.concurrencybench.processes.shm.SharedFolder;
  * it. Cancelling rather than destroying keeps warm JVMs for the next run, and it is prompt:
  * every kernel honours interruption. Workers that do not acknowledge in time, and workers
  * that ended, are killed and replaced, so the pool is whole again for the next run.
+ *
+ * <p>The workers can also serve HTTP together, beside their orders ({@link #serve}); what
+ * crosses the pipes for that bypasses the inbox, so a server starts and stops while a run
+ * goes on.
  */
 public final class WorkerPool implements AutoCloseable {
 
@@ -53,6 +64,9 @@ public final class WorkerPool implements AutoCloseable {
     private final UnitTally[] tallies;
     private final SharedFolder regions;
     private final Map<WorkerProcess, Integer> slots = new IdentityHashMap<>();
+    /** Workers a server ended because they did not stop serving in time: the next run replaces them quietly. */
+    private final Set<WorkerProcess> retired = ConcurrentHashMap.newKeySet();
+    private final AtomicLong lastServerId = new AtomicLong();
     private long lastOrderId;
     private WorkerFailedException cannotReplace;
 
@@ -102,10 +116,42 @@ public final class WorkerPool implements AutoCloseable {
     /** The pids of the current workers, in slot order. */
     public List<Long> pids() {
         List<Long> pids = new ArrayList<>(workers.length);
-        for (WorkerProcess worker : workers) {
+        for (WorkerProcess worker : current()) {
             pids.add(worker.pid());
         }
         return pids;
+    }
+
+    /** The current workers, in slot order; a server reads them from another thread than the run's. */
+    private synchronized List<WorkerProcess> current() {
+        return List.of(workers);
+    }
+
+    /**
+     * Has every current worker accept {@code serve}'s connections on {@code address}'s port
+     * ({@link PoolServer}); returns once they all do. The workers go on taking orders meanwhile.
+     */
+    public Server serve(Serve serve, InetSocketAddress address) throws IOException {
+        return PoolServer.start(this, lastServerId.incrementAndGet(), serve, address, current());
+    }
+
+    /** Waits for workers' answers about serving: as long as a worker may take to start. */
+    Duration servingWait() {
+        return timeouts.forStart();
+    }
+
+    /** Waits for workers to stop serving: as long as a cancelled order may take. */
+    Duration stopServingGrace() {
+        return timeouts.cancelGrace();
+    }
+
+    /**
+     * Kills {@code worker}, which did not answer its server in time, as a run's clean-up kills
+     * a worker that does not answer a cancel; the next run replaces it before it starts.
+     */
+    void retire(WorkerProcess worker) {
+        retired.add(worker);
+        worker.kill();
     }
 
     /** The payload region files of the current workers, in slot order; empty for a pool without regions. */
@@ -247,8 +293,16 @@ public final class WorkerPool implements AutoCloseable {
         return RunFailures.hung(modelId, workload, silent, "within " + timeouts.describe(deadline));
     }
 
-    /** A worker that ended between runs fails the next run at once (and is replaced for the one after). */
+    /**
+     * A worker that ended between runs fails the next run at once (and is replaced for the one
+     * after), unless a server retired it: that one is replaced now.
+     */
     private void failIfAnyWorkerEnded(Workload workload) {
+        for (int slot = 0; slot < workers.length; slot++) {
+            if (retired.contains(workers[slot])) {
+                replace(slot);
+            }
+        }
         if (cannotReplace != null) {
             throw failed(workload, cannotReplace);
         }
@@ -297,6 +351,7 @@ public final class WorkerPool implements AutoCloseable {
         WorkerProcess old = workers[slot];
         old.kill();
         slots.remove(old);
+        retired.remove(old);
         busyWith[slot] = IDLE;
         try {
             launch(slot);
@@ -318,7 +373,9 @@ public final class WorkerPool implements AutoCloseable {
             }
         }
         WorkerProcess worker = WorkerProcess.start(command.command(), label, inbox, output, guard, region);
-        workers[slot] = worker;
+        synchronized (this) {
+            workers[slot] = worker;
+        }
         slots.put(worker, slot);
     }
 

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,9 @@ import org.concurrencybench.processes.protocol.Hello;
 import org.concurrencybench.processes.protocol.PayloadRoute;
 import org.concurrencybench.processes.protocol.ProtocolException;
 import org.concurrencybench.processes.protocol.Reply;
+import org.concurrencybench.processes.protocol.ServeOrder;
+import org.concurrencybench.processes.protocol.ServingReport;
+import org.concurrencybench.processes.protocol.StopServing;
 import org.concurrencybench.processes.protocol.WorkOrder;
 import org.concurrencybench.processes.shm.RegionReader;
 
@@ -59,6 +64,9 @@ public final class WorkerProcess {
     private final StderrTail stderr = new StderrTail();
     private final CompletableFuture<Void> hello = new CompletableFuture<>();
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** Answers awaited to SERVE and STOP_SERVING frames, by server id: they bypass the run's inbox. */
+    private final Map<Long, CompletableFuture<Void>> serving = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Void>> stopping = new ConcurrentHashMap<>();
     private Thread stderrDrainer;
     private Thread replyReader;
     /** Why the reply stream broke, as a phrase after "worker pid N": null while it is whole. */
@@ -160,6 +168,71 @@ public final class WorkerProcess {
             orders.write(order.frameType(), WorkOrder.payload(id, route, order));
         } catch (IOException pipeClosed) {
             throw unreachable(pipeClosed);
+        }
+    }
+
+    /**
+     * Asks the worker to accept connections for {@code order}'s server; the future completes
+     * once it does, or fails with a {@link WorkerFailedException} when it cannot or has ended.
+     * Safe beside a run: it goes through neither the pool's inbox nor its order numbers.
+     */
+    public CompletableFuture<Void> serve(ServeOrder order) {
+        CompletableFuture<Void> answer = awaitAnswer(serving, order.serverId());
+        try {
+            orders.write(FrameType.SERVE, order.payload());
+        } catch (IOException gone) {
+            answer.completeExceptionally(unreachable(gone));
+        }
+        return answer;
+    }
+
+    /**
+     * Asks the worker to close server {@code serverId}'s listener and connections; the future
+     * completes once it has, or fails when the worker has ended (which closed them too).
+     */
+    public CompletableFuture<Void> stopServing(long serverId) {
+        CompletableFuture<Void> answer = awaitAnswer(stopping, serverId);
+        try {
+            orders.write(FrameType.STOP_SERVING, StopServing.payload(serverId));
+        } catch (IOException gone) {
+            answer.completeExceptionally(unreachable(gone));
+        }
+        return answer;
+    }
+
+    /** A future for an answer about {@code serverId}, failed at once if the worker has ended already. */
+    private CompletableFuture<Void> awaitAnswer(Map<Long, CompletableFuture<Void>> awaited, long serverId) {
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        awaited.put(serverId, answer);
+        // the reply reader fails what is awaited after counting down: one of the two sees the other
+        if (ended.getCount() == 0) {
+            awaited.remove(serverId);
+            answer.completeExceptionally(lostFailure());
+        }
+        return answer;
+    }
+
+    private void answered(ServingReport report) {
+        CompletableFuture<Void> answer = (report.type() == FrameType.SERVING_STOPPED ? stopping : serving)
+                .remove(report.serverId());
+        if (answer == null) {
+            return; // an answer given up on
+        }
+        if (report.failure() == null) {
+            answer.complete(null);
+        } else {
+            answer.completeExceptionally(failure(report.failure()));
+        }
+    }
+
+    private void failAnswersAwaited() {
+        for (Map<Long, CompletableFuture<Void>> awaited : List.of(serving, stopping)) {
+            for (Long serverId : List.copyOf(awaited.keySet())) {
+                CompletableFuture<Void> answer = awaited.remove(serverId);
+                if (answer != null) {
+                    answer.completeExceptionally(lostFailure());
+                }
+            }
         }
     }
 
@@ -292,6 +365,7 @@ public final class WorkerProcess {
             }
             guard.untrack(process);
             ended.countDown();
+            failAnswersAwaited();
             postEnd();
         }
     }
@@ -301,6 +375,7 @@ public final class WorkerProcess {
             case OUTPUT -> output.accept(new String(frame.payload(), StandardCharsets.UTF_8));
             case RESULT, ERROR, CANCELLED -> events.accept(new WorkerEvent.Replied(this, Reply.decode(frame)));
             case UNIT_BYTES, UNIT_REGION -> events.accept(new WorkerEvent.Delivered(this, Delivery.decode(frame, region)));
+            case SERVING, SERVE_FAILED, SERVING_STOPPED -> answered(ServingReport.decode(frame));
             default -> throw new ProtocolException(frame.type() + " frames go from the parent to a worker");
         }
     }

@@ -15,6 +15,8 @@ public enum FrameType {
     CANCEL(0x05),
     SHUTDOWN(0x06),
     CONTEND(0x07),
+    SERVE(0x08),
+    STOP_SERVING(0x09),
 
     // worker to parent
     HELLO(0x10),
@@ -23,7 +25,10 @@ public enum FrameType {
     CANCELLED(0x13),
     OUTPUT(0x14),
     UNIT_BYTES(0x15),
-    UNIT_REGION(0x16);
+    UNIT_REGION(0x16),
+    SERVING(0x17),
+    SERVE_FAILED(0x18),
+    SERVING_STOPPED(0x19);
 
     private static final FrameType[] BY_CODE = new FrameType[0x20];
 

@@ -15,6 +15,8 @@ import org.concurrencybench.processes.protocol.Hello;
 import org.concurrencybench.processes.protocol.PayloadRoute;
 import org.concurrencybench.processes.protocol.ProtocolException;
 import org.concurrencybench.processes.protocol.Reply;
+import org.concurrencybench.processes.protocol.ServeOrder;
+import org.concurrencybench.processes.protocol.StopServing;
 import org.concurrencybench.processes.protocol.UnitOutlet;
 import org.concurrencybench.processes.protocol.WorkOrder;
 import org.concurrencybench.processes.shm.RegionWriter;
@@ -24,6 +26,10 @@ import org.concurrencybench.processes.shm.RegionWriter;
  * CANCEL is seen while a unit runs; the thread that calls {@link #serve()} runs the orders
  * one at a time and writes their replies, and, before each reply, the bytes of the order's
  * units, down the route the order names ({@link PayloadRoute}).
+ *
+ * <p>SERVE and STOP_SERVING are handled by the reading thread itself ({@link WorkerServers}):
+ * a server answers its connections on threads of its own, beside the orders, until it is
+ * stopped or the worker exits.
  *
  * <p>A cancel interrupts the running unit (every kernel honours interruption) and is
  * answered by a CANCELLED reply, so the worker stays alive and warm for the next run; the
@@ -43,6 +49,7 @@ final class WorkerLoop {
     private final FrameOutput frames;
     private final LineForwardingOutputStream output;
     private final BlockingQueue<Object> jobs = new LinkedBlockingQueue<>();
+    private final WorkerServers servers;
 
     private final Object lock = new Object();
     private final Set<Long> cancelledBeforeStart = new HashSet<>();
@@ -57,6 +64,7 @@ final class WorkerLoop {
         this.orders = orders;
         this.frames = frames;
         this.output = output;
+        this.servers = new WorkerServers(frames);
     }
 
     /** Greets the parent, runs orders until told to stop, and returns the exit status. */
@@ -150,6 +158,8 @@ final class WorkerLoop {
                 switch (frame.type()) {
                     case RUN_UNITS, SUM_SUBTREE, JOIN_CHILDREN, PASS_TOKEN, CONTEND -> jobs.add(WorkOrder.decode(frame));
                     case CANCEL -> cancel(Cancel.orderId(frame));
+                    case SERVE -> servers.start(ServeOrder.decode(frame));
+                    case STOP_SERVING -> servers.stop(StopServing.serverId(frame));
                     case SHUTDOWN -> {
                         jobs.add(STOP);
                         return;

@@ -21,6 +21,7 @@ import org.concurrencybench.core.Primes;
 import org.concurrencybench.core.Relay;
 import org.concurrencybench.core.Tree;
 import org.concurrencybench.core.WorkloadCodec;
+import org.concurrencybench.core.serve.Serve;
 import org.junit.jupiter.api.Test;
 
 class FramesTest {
@@ -115,6 +116,39 @@ class FramesTest {
         assertInstanceOf(IllegalArgumentException.class, refused.getCause());
         assertTrue(refused.getMessage().contains("leaves [1, 3) are not a subtree of tree(width=3, depth=4)"),
                 refused.getMessage());
+    }
+
+    @Test
+    void aServeOrderAndItsStopSurviveTheRoundTripWithTheirServerId() throws IOException {
+        ServeOrder order = new ServeOrder(7, 8080, new Serve(100, 10, 64));
+
+        assertEquals(order, ServeOrder.decode(roundTrip(FrameType.SERVE, order.payload())));
+        assertEquals(7, StopServing.serverId(roundTrip(FrameType.STOP_SERVING, StopServing.payload(7))));
+    }
+
+    @Test
+    void aServeOrderWhoseServiceIsInvalidIsRefused() throws IOException {
+        byte[] payload = Frames.payload(out -> {
+            out.writeLong(1);
+            out.writeInt(8080);
+            out.writeLong(0);
+            out.writeLong(10);
+            out.writeInt(64);
+        });
+
+        ProtocolException refused = assertThrows(ProtocolException.class,
+                () -> ServeOrder.decode(new Frames.Frame(FrameType.SERVE, payload)));
+
+        assertInstanceOf(IllegalArgumentException.class, refused.getCause());
+        assertTrue(refused.getMessage().startsWith("SERVE frame is malformed: "), refused.getMessage());
+    }
+
+    @Test
+    void everyReportAboutServingSurvivesTheRoundTrip() throws IOException {
+        for (ServingReport report : List.of(ServingReport.serving(3), ServingReport.stopped(4),
+                ServingReport.failed(5, "could not accept on 127.0.0.1:8080: java.net.BindException: Address in use"))) {
+            assertEquals(report, ServingReport.decode(roundTrip(report.type(), report.payload())));
+        }
     }
 
     private static Frames.Frame roundTrip(FrameType type, byte[] payload) throws IOException {
