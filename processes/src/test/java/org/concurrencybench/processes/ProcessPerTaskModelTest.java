@@ -48,6 +48,35 @@ class ProcessPerTaskModelTest extends ConcurrencyModelContractTest {
         return false;
     }
 
+    /**
+     * Every kind and edge case of the contract's small workloads (one unit, fewer units than
+     * cores, a single hop, a payload, every lock, a wait inside the lock) at sizes that start
+     * about 70 JVMs a round rather than 700: each task here is a JVM start-up.
+     */
+    @Override
+    protected List<Workload> workloadsToRunTwice() {
+        return List.of(
+                Workloads.create("cpu", Map.of("limit", "50000", "units", "4")),
+                Workloads.create("cpu", Map.of("limit", "1000", "units", "1")),
+                Workloads.create("blocking", Map.of("units", "4", "delayMs", "1")),
+                Workloads.create("mixed", Map.of("units", "4", "work", "500", "delayMs", "1")),
+                Workloads.create("spawn", Map.of("units", "6")),
+                Workloads.create("tree", Map.of("width", "3", "depth", "2")),
+                Workloads.create("handoff", Map.of("workers", "2", "hops", "100")),
+                Workloads.create("handoff", Map.of("workers", "5", "hops", "11")),
+                Workloads.create("handoff", Map.of("workers", "3", "hops", "1")),
+                Workloads.create("spawn", Map.of("units", "3", "payload", "1000")),
+                Workloads.create("transfer", Map.of("units", "3", "payload", "100003")),
+                new Batch("park", new Park(1), 4),
+                Workloads.create("contention", Map.of("workers", "4", "updates", "200")),
+                Workloads.create("contention", Map.of("workers", "3", "updates", "50", "lock", "reentrant",
+                        "locks", "2")),
+                Workloads.create("contention", Map.of("workers", "3", "updates", "100", "lock", "atomic")),
+                Workloads.create("contention", Map.of("workers", "3", "updates", "3", "lock", "reentrant",
+                        "holdMs", "1")),
+                Workloads.create("pinning", Map.of("workers", "4", "updates", "2", "holdMs", "1", "locks", "4")));
+    }
+
     private ProcessPerTaskModel newModel(int parallelism, Class<?> workerMain, Duration timeout, Consumer<String> output) {
         ProcessPerTaskModel model = new ProcessPerTaskModel(parallelism, workerMain, WorkerTimeouts.fixed(timeout), output);
         track(model);
