@@ -2,7 +2,6 @@ package org.concurrencybench.executors;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import org.concurrencybench.core.serve.Responses;
 import org.concurrencybench.core.serve.Serve;
 import org.concurrencybench.core.serve.UnitRequest;
 
@@ -33,24 +32,11 @@ final class ForkJoinHandlers implements RequestHandlers {
 
     @Override
     public void handle(UnitRequest request, Reply reply) {
-        pool.execute(() -> {
-            byte[] response;
-            try {
-                long count = serve.compute(request.index());
-                Blocker.run(() -> {
-                    Thread.sleep(serve.delayMs());
-                    return count;
-                });
-                response = Responses.ok(request, count);
-            } catch (InterruptedException closing) {
-                reply.abandon();
-                return;
-            } catch (RuntimeException | Error failed) {
-                reply.abandon();
-                throw failed;
-            }
-            reply.send(response);
-        });
+        // the sleep as a managed block: the pool starts a spare thread while this worker waits
+        RequestHandlers.computeWaitAndReply(pool, serve, delayMs -> Blocker.run(() -> {
+            Thread.sleep(delayMs);
+            return delayMs;
+        }), request, reply);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.concurrencybench.executors;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.concurrencybench.core.serve.Responses;
+import org.concurrencybench.core.serve.Serve;
 import org.concurrencybench.core.serve.UnitRequest;
+import org.concurrencybench.core.serve.Waiter;
 
 /**
  * How a {@link PollerServer} runs the requests its poller has parsed: on a pool the server owns,
@@ -19,6 +22,29 @@ interface RequestHandlers {
      * @throws RejectedExecutionException once the pool is shut down
      */
     void handle(UnitRequest request, Reply reply);
+
+    /**
+     * Runs {@code request} on {@code pool} as a blocking handler does: computes the slice, waits
+     * through {@code waiter} on the pool's thread, then sends the response; a pool that ends
+     * first (an interrupt) or a handler that fails abandons the reply.
+     */
+    static void computeWaitAndReply(Executor pool, Serve serve, Waiter waiter, UnitRequest request, Reply reply) {
+        pool.execute(() -> {
+            byte[] response;
+            try {
+                long count = serve.compute(request.index());
+                waiter.await(serve.delayMs());
+                response = Responses.ok(request, count);
+            } catch (InterruptedException closing) {
+                reply.abandon();
+                return;
+            } catch (RuntimeException | Error failed) {
+                reply.abandon();
+                throw failed;
+            }
+            reply.send(response);
+        });
+    }
 
     /** Interrupts the requests in progress, drops the queued ones and waits until every pool thread has ended. */
     void shutdownNowAndAwait();

@@ -1,6 +1,5 @@
 package org.concurrencybench.executors;
 
-import org.concurrencybench.core.serve.Responses;
 import org.concurrencybench.core.serve.Serve;
 import org.concurrencybench.core.serve.UnitRequest;
 import org.concurrencybench.core.serve.Waiter;
@@ -23,21 +22,7 @@ final class ThreadPoolHandlers implements RequestHandlers {
 
     @Override
     public void handle(UnitRequest request, Reply reply) {
-        pool.executor().execute(() -> {
-            byte[] response;
-            try {
-                long count = serve.compute(request.index());
-                Waiter.SLEEP.await(serve.delayMs());
-                response = Responses.ok(request, count);
-            } catch (InterruptedException closing) {
-                reply.abandon();
-                return;
-            } catch (RuntimeException | Error failed) {
-                reply.abandon();
-                throw failed;
-            }
-            reply.send(response);
-        });
+        RequestHandlers.computeWaitAndReply(pool.executor(), serve, Waiter.SLEEP, request, reply);
     }
 
     @Override
