@@ -199,25 +199,12 @@ public final class LoopbackServer implements AutoCloseable {
 
     private void closeEverything() {
         for (Pending pending : due) {
-            closeQuietly(pending.channel);
+            SelectorChannels.closeQuietly(pending.channel);
         }
         due.clear();
-        if (selector.isOpen()) {
-            for (SelectionKey key : selector.keys()) {
-                closeQuietly(key.channel());
-            }
-            closeQuietly(selector);
-        }
-        closeQuietly(listener);
+        SelectorChannels.closeAll(selector, listener);
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // shutting down
-        }
-    }
 
     /** Stops accepting, drops every open connection and waits for the server's thread to end. */
     @Override

@@ -25,6 +25,7 @@ import org.concurrencybench.core.serve.Router;
 import org.concurrencybench.core.serve.Serve;
 import org.concurrencybench.core.serve.Server;
 import org.concurrencybench.core.serve.UnitRequest;
+import org.concurrencybench.core.SelectorChannels;
 
 /**
  * The server of the pool models (thread-pool, completable-future, fork-join), in the shape of a
@@ -201,7 +202,7 @@ final class PollerServer implements Server {
                 Connection connection = new Connection(channel);
                 connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
             } catch (IOException clientGone) {
-                closeQuietly(channel);
+                SelectorChannels.closeQuietly(channel);
             }
         }
     }
@@ -209,23 +210,9 @@ final class PollerServer implements Server {
     private void closeEverything() {
         lingering.clear();
         handedBack.clear();
-        if (selector.isOpen()) {
-            for (SelectionKey key : selector.keys()) {
-                closeQuietly(key.channel());
-            }
-            // closing the selector deregisters the channels, and only then are their sockets released
-            closeQuietly(selector);
-        }
-        closeQuietly(listener);
+        SelectorChannels.closeAll(selector, listener);
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // closing, whatever state it was in
-        }
-    }
 
     /** Stops accepting, closes every connection, ends the poller, then the pool, and waits for both. */
     @Override
@@ -402,7 +389,7 @@ final class PollerServer implements Server {
             if (!closed) {
                 closed = true;
                 key.cancel();
-                closeQuietly(channel);
+                SelectorChannels.closeQuietly(channel);
             }
         }
     }

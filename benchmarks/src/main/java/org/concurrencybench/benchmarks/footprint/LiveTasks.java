@@ -7,8 +7,8 @@ import org.concurrencybench.core.Park;
  * How many tasks are alive in a measuring JVM: the {@link Park} units waiting in it (an async
  * model counts a unit whose timer is pending), plus its live worker processes. A process model
  * runs a unit in a worker JVM, where this JVM's count cannot see it, and a worker runs one unit
- * at a time: one per task for {@code process-per-task}, P long-lived ones for
- * {@code process-pool}. So a live worker counts as one task alive.
+ * at a time, whether the model starts one per task or keeps P long-lived ones. So a live
+ * worker counts as one task alive.
  */
 final class LiveTasks {
 

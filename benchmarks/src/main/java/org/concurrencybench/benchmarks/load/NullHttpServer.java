@@ -14,6 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import org.concurrencybench.core.SelectorChannels;
 
 /**
  * A server that does no work: bound to 127.0.0.1 on a port the OS picks, it answers every
@@ -233,22 +234,9 @@ public final class NullHttpServer implements AutoCloseable {
     }
 
     private void closeEverything() {
-        if (selector.isOpen()) {
-            for (SelectionKey key : selector.keys()) {
-                closeQuietly(key.channel());
-            }
-            closeQuietly(selector);
-        }
-        closeQuietly(listener);
+        SelectorChannels.closeAll(selector, listener);
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // shutting down
-        }
-    }
 
     /** Stops accepting, closes every connection and waits for the server's thread to end. */
     @Override
