@@ -22,5 +22,13 @@ public enum ModelTrait {
      * Starts a process for every task: each operation of a batch is that many process start-ups,
      * seconds each, so a first look at the suite leaves it out unless it is named.
      */
-    PROCESS_PER_TASK
+    PROCESS_PER_TASK,
+
+    /**
+     * Serves the way services are most often built, and argued about: a platform thread per
+     * connection, a virtual thread per connection, a servlet container's fixed pool, or
+     * asynchronous I/O. A first look at servers under load compares these and leaves the rest
+     * to a full run or to being named.
+     */
+    COMMON_SERVER
 }

@@ -19,6 +19,7 @@ import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
+import org.concurrencybench.core.ModelTrait;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.HeapBudget;
@@ -450,6 +451,7 @@ public final class AsyncModel extends AbstractConcurrencyModel {
             super(ID, "executors", 50, AsyncModel::new, ModelDescription
                     .of("CompletableFuture that never holds a thread while it waits: timers for waits, P threads for"
                             + " work")
+                    .with(ModelTrait.COMMON_SERVER)
                     .on("batch", "a future per unit on P threads")
                     .on("blocking", "waits on a timer without holding any thread: every sleep overlaps")
                     .on("mixed", "computes the slice on its P threads, then waits on a timer holding no thread: every"

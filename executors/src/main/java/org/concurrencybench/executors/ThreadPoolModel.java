@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
+import org.concurrencybench.core.ModelTrait;
 import org.concurrencybench.core.RequestsAtOnce;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
@@ -225,6 +226,7 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
         public Provider() {
             super(ID, "executors", 20, ThreadPoolModel::new, ModelDescription
                     .of("fixed pool of P platform threads; a task per unit, node and hop")
+                    .with(ModelTrait.COMMON_SERVER)
                     .on("batch", "submits a task per unit to P platform threads that already exist")
                     .on("blocking", "a task per unit on P threads; a sleeping task holds its thread, so P sleeps"
                             + " overlap: the figure measures the cap of P, not the cost of a thread")

@@ -6,6 +6,7 @@ import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.ModelDescription;
+import org.concurrencybench.core.ModelTrait;
 import org.concurrencybench.core.TaskThreads;
 import org.concurrencybench.core.ThreadPerTaskModel;
 import org.concurrencybench.core.Workload;
@@ -60,6 +61,7 @@ public final class ThreadsModel extends ThreadPerTaskModel {
         public Provider() {
             super(ID, "threads", 10, ThreadsModel::new, ModelDescription
                     .of("one platform Thread per task: new, start, join")
+                    .with(ModelTrait.COMMON_SERVER)
                     .on("batch", "starts and joins a platform thread per unit: every task pays for creating an OS"
                             + " thread, and P bounds nothing")
                     .on("blocking", "starts a platform thread per task, each sleeping on its own: every sleep"

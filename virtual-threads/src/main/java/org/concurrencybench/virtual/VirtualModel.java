@@ -71,6 +71,7 @@ public final class VirtualModel extends ThreadPerTaskModel {
         public Provider() {
             super(ID, "virtual-threads", 60, VirtualModel::new, ModelDescription
                     .of("one virtual thread per task, on the JVM's carrier threads (P per JVM)")
+                    .with(ModelTrait.COMMON_SERVER)
                     .with(ModelTrait.VIRTUAL_THREADS)
                     .on("batch", "starts a virtual thread per unit (newThreadPerTaskExecutor) on the JVM's P carriers")
                     .on("blocking", "a virtual thread per task; a sleeping virtual thread gives its carrier back, so"

@@ -16,7 +16,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The suite's one entry point, {@code ./bench}. With no arguments it runs
- * {@code compare --quick}, and its help says so with how long that takes.
+ * {@code compare --quick} (which ends with servers under load), and its help says so with how
+ * long that takes.
  *
  * <p>Exit codes ({@link ExitCode}): 0 done, 1 a check failed (a wrong answer, a failed run, a
  * malformed results file), 2 a usage error: one line that names the problem and what is allowed.
@@ -25,7 +26,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = {"Compares Java's concurrency models doing the same, checked work.",
                 "",
                 "./bench alone runs compare --quick: every model but one that starts a process per task, on every workload at P = 1"
-                        + " and 2, about 7 minutes on a 2-core machine; results go to results/<time>/."},
+                        + " and 2, then the four common servers under load, about 9 minutes on a 2-core machine; results go to"
+                        + " results/<time>/."},
         subcommands = {ListCommand.class, VerifyCommand.class, DemoCommand.class, CompareCommand.class,
                 ReportCommand.class, FootprintCommand.class, ServeCommand.class, LoadCommand.class})
 public final class Bench {

@@ -5,7 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.benchmarks.common.Selection;
+import org.concurrencybench.benchmarks.load.LoadPlan;
+import org.concurrencybench.benchmarks.load.LoadProfile;
+import org.concurrencybench.benchmarks.load.LoadSweep;
 import org.concurrencybench.benchmarks.compare.Comparison;
 import org.concurrencybench.benchmarks.compare.Limits;
 import org.concurrencybench.benchmarks.compare.Profile;
@@ -19,8 +25,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./bench compare} (what {@code ./bench} alone runs): every selected model on every
  * selected workload at every P, each through JMH with its forks held to P cores; then the
- * report. Results go to {@code results/<timestamp>/}: jmh.json, environment.json, run.json,
- * report.md, report.html, a chart per workload, and JMH's console output in jmh.log.
+ * report. A whole comparison (or one asked with {@code --load}) ends with servers under an
+ * open-loop load ({@link LoadProfile}) and joins them to the report. Results go to
+ * {@code results/<timestamp>/}: jmh.json, environment.json, run.json, report.md, report.html, a
+ * chart per workload, JMH's console output in jmh.log, and the load run's load.json, .hgrm
+ * files and charts.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"JMH across the core ladder; writes the report.",
@@ -45,7 +54,8 @@ public final class CompareCommand implements Callable<Integer> {
     /** --quick or --full. */
     static final class Length {
         @Option(names = "--quick", description = "1 fork, 1 + 3 iterations of 200 ms, smaller sizes for the slow workloads,"
-                + " a model that starts a process per task only if named: 6 to 7 minutes on 2 cores (the default)")
+                + " a model that starts a process per task only if named: 6 to 7 minutes on 2 cores, and under 2 more for"
+                + " the servers under load (the default)")
         boolean quick;
 
         @Option(names = "--full", description = "the benchmarks' own settings: 3 forks, 3 + 5 iterations of 1 s")
@@ -60,6 +70,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: results/<timestamp>/)")
     private Path out;
 
+    @Option(names = "--load", negatable = true, description = "end with servers under an open-loop load, joined to the"
+            + " report: quick loads the four common servers (a platform or a virtual thread per connection, a"
+            + " fixed pool, async I/O) at the highest P, 4 rates of 4 s each, under 2 minutes on 2 cores; full every model at every P, rates doubling until each saturates (default: on,"
+            + " unless --workloads narrows the run)")
+    private Boolean load;
+
     @Option(names = "--jmh", paramLabel = "\"OPTIONS\"",
             description = "more JMH options for every run, such as --jmh \"-prof gc\" or --jmh \"-f 2 -i 10\"")
     private String jmh;
@@ -68,7 +84,7 @@ public final class CompareCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         Profile profile = length != null && length.full ? Profile.FULL : Profile.QUICK;
         List<String> chosenModels = models == null || models.isBlank() ? profile.defaultModels(Selection.models(null))
                 : Selection.models(models);
@@ -83,7 +99,29 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison.Settings settings = new Comparison.Settings(chosenModels, chosenWorkloads, chosenCores, sizes, profile,
                 folder, jmh);
         Comparison comparison = new Comparison(settings, spec.commandLine().getOut(), Limits.fromRegistry());
+        LoadProfile loadProfile = profile == Profile.FULL ? LoadProfile.FULL : LoadProfile.QUICK;
+        LoadPlan loadPlan = withLoad() ? loadProfile.plan(chosenModels, models != null && !models.isBlank(), chosenCores,
+                folder) : null;
         OutputFolder.ready(folder, out != null);
-        return comparison.run().code();
+        ExitCode compared = comparison.run();
+        if (compared != ExitCode.OK || loadPlan == null) {
+            return compared.code();
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        console.println();
+        if (loadPlan.models().isEmpty()) {
+            console.println("No servers under load: none of " + String.join(", ", chosenModels) + " is one the "
+                    + loadProfile.name().toLowerCase(Locale.ROOT) + " sweep loads; name them with --models.");
+            return compared.code();
+        }
+        ExitCode loaded = new LoadSweep(loadPlan, console).run();
+        Path report = SuiteReport.rewrite(folder);
+        console.println("Report with the servers joined: " + report);
+        return loaded.code();
+    }
+
+    /** The load sweep runs with a whole comparison, and with a narrowed one only when asked for. */
+    private boolean withLoad() {
+        return load != null ? load : workloads == null || workloads.isBlank();
     }
 }

@@ -53,7 +53,7 @@ public final class LoadCommand implements Callable<Integer> {
     private int connections = LoadPlan.DEFAULT_CONNECTIONS;
 
     @Option(names = "--slo", paramLabel = "pNN=LATENCY", description = "the latency objective of a sustained rate,"
-            + " from each request's intended start (default: p99=100ms)")
+            + " from each request's intended start (default: p99 within 100 ms of the wait, p99=110ms for delayMs=10)")
     private String slo;
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
@@ -83,8 +83,8 @@ public final class LoadCommand implements Callable<Integer> {
         Duration measured = LoadPlan.period("--duration", duration, LoadPlan.DEFAULT_DURATION);
         Duration warm = LoadPlan.period("--warmup", warmup, LoadPlan.DEFAULT_WARMUP);
         int chosenConnections = LoadPlan.connections(connections);
-        Slo objective = Slo.parse(slo);
         Serve serve = ServeSizes.parse(params);
+        Slo objective = Slo.parse(slo, serve);
         Duration probe = LoadPlan.period("--capacity-probe", capacityProbe, GeneratorCapacity.DEFAULT_PROBE);
         Path folder = out != null ? out : ResultsFolders.timestamped("load-");
         LoadPlan plan = new LoadPlan(modelIds, chosenCores, chosenRates, measured, warm, chosenConnections, objective,

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./bench report FILE... [--baseline OTHER] [--out DIR]}: the report rebuilt from saved
  * jmh.json files. Several files merge into one report, each labelled by the environment.json
- * beside it; with a baseline, every cell also shows its ratio to the baseline's.
+ * beside it; with a baseline, every cell also shows its ratio to the baseline's. A single run's
+ * report joins the servers under load when its folder holds a load run (load.json).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Rebuilds the report from saved jmh.json files.",
@@ -67,6 +68,9 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path folder = OutputFolder.ready(out != null ? out : defaultFolder(), out != null);
         Report report = ReportBuilder.build(sources, baselineSource);
+        if (files.size() == 1 && baseline == null) {
+            report = SuiteReport.joined(report, files.getFirst().toAbsolutePath().getParent(), folder);
+        }
         ReportWriter.write(report, folder);
         PrintWriter console = spec.commandLine().getOut();
         console.print(TextRenderer.tables(report.document()));

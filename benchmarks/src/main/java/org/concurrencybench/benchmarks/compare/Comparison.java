@@ -48,6 +48,9 @@ import org.openjdk.jmh.runner.options.Options;
  */
 public final class Comparison {
 
+    /** The file of JMH's results in a comparison's folder. */
+    public static final String JMH_JSON = ResultsFolder.JMH_JSON;
+
     /** The grace a fork gets to close its model and workers when the comparison is interrupted. */
     private static final long STOP_GRACE_SECONDS = 10;
 

@@ -26,7 +26,11 @@ final class LoadDocument {
     private LoadDocument() {
     }
 
-    static Document of(LoadResults results, Set<Integer> charted) {
+    /**
+     * The report of {@code results}, with the hockey-stick chart of each P in {@code charted} and
+     * the latency distributions of each P in {@code distributions} at the common rate it maps to.
+     */
+    static Document of(LoadResults results, Set<Integer> charted, Map<Integer, Double> distributions) {
         LoadPlan plan = results.plan();
         List<Document.Block> blocks = new ArrayList<>();
         blocks.add(new Document.Paragraph(String.format(Locale.ROOT, "Each model serves GET /unit/<i>: it counts the primes"
@@ -41,9 +45,10 @@ final class LoadDocument {
                 DurationText.format(plan.warmup()), DurationText.format(plan.duration()), LoadSweep.SUSTAINED_SHARE * 100,
                 plan.slo().describe())));
         blocks.add(new Document.Paragraph("The CPU limit is P divided by the server JVM's CPU time per request (user and"
-                + " system, from /proc) at the lowest rate: the rate at which its P cores would never rest. At the lowest"
-                + " rate the JVM's own costs (compilation, collection, idle connections) are shared by the fewest"
-                + " requests, so the limit is a cautious one. The"
+                + " system, from /proc) at the highest rate it sustained: the rate at which its P cores would never"
+                + " rest. That time still carries a share of the JVM's own costs (the compiler, collections, idle"
+                + " connections), so the limit is a cautious one; and where the generator shares the server's cores,"
+                + " the server cannot have all of them. The"
                 + " concurrency limit is the requests the model's server holds at once through their waits divided by"
                 + " the wait (Little's law); a model that holds no thread through a wait, or makes one per connection,"
                 + " has none of its own. The lower of the two binds."));
@@ -53,7 +58,7 @@ final class LoadDocument {
                             + " connections against a server that answers at once, on this machine; a figure at an offered"
                             + " rate above %s (half of that) is marked generator-bound: it may measure the generator, or"
                             + " the cores it shares with the server, more than the server.",
-                    LoadNumbers.rate(results.capacity().topRate()), results.capacity().connections(),
+                    results.capacity().describe(), results.capacity().connections(),
                     LoadNumbers.rate(LoadSweep.GENERATOR_SHARE * results.capacity().topRate()))));
         }
         blocks.add(new Document.Heading(2, "Highest rate sustained"));
@@ -71,6 +76,11 @@ final class LoadDocument {
             if (charted.contains(cores)) {
                 blocks.add(new Document.Image(LoadFiles.chartName(cores),
                         "p99 latency against achieved throughput at P = " + cores + ", one line per model"));
+            }
+            if (distributions.containsKey(cores)) {
+                blocks.add(new Document.Image(LoadFiles.distributionChartName(cores), "latency by percentile at "
+                        + LoadNumbers.rate(distributions.get(cores)) + " offered, the highest rate every model at P = "
+                        + cores + " was offered, one line per model"));
             }
             blocks.add(pointTable(results, cores));
         }

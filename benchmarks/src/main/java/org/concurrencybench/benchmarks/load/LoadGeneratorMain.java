@@ -77,7 +77,7 @@ public final class LoadGeneratorMain {
         int connections = options.settings().connections();
         try {
             GeneratorCapacity capacity = GeneratorCapacity.measure(connections, options.settings().duration(),
-                    LoadSettings.MAX_RATE);
+                    options.settings().rate());
             for (GeneratorCapacity.Probe probe : capacity.probes()) {
                 out.printf(Locale.ROOT, "offered %,9.0f/s  achieved %,9.0f/s  p50 %9.3f ms  p99 %9.3f ms  errors %,d"
                                 + "  cpu %.1f us/request  %s%n", probe.offeredRate(), probe.achievedRate(),

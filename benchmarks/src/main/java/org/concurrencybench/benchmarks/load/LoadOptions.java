@@ -16,7 +16,7 @@ record LoadOptions(LoadSettings settings, String expect, Optional<Path> hgrm, Op
 
     static final String USAGE = """
             usage: LoadGeneratorMain --port N --expect NAME [options]
-                   LoadGeneratorMain --capacity [--connections N] [--duration D]
+                   LoadGeneratorMain --capacity [--connections N] [--duration D] [--rate MAX]
               --host H               loopback host (127.0.0.1, another 127.x.x.x, ::1, localhost); default 127.0.0.1
               --port N               the server's port, 1 to 65535
               --rate R               requests per second, above 0; default 1000
@@ -33,7 +33,8 @@ record LoadOptions(LoadSettings settings, String expect, Optional<Path> hgrm, Op
               --hgrm FILE            write the corrected latency distribution (HdrHistogram .hgrm, ms)
               --hgrm-uncorrected FILE  the same for latencies from the actual send
               --json FILE            write the result as JSON
-              --capacity             measure the generator's top rate against its own null server
+              --capacity             measure the generator's top rate against its own null server, up to --rate
+                                     when it is given (the probes stop there)
             """;
 
     private static final Set<String> FLAGS = Set.of("--poisson", "--expect-index", "--capacity", "--help", "-h");
@@ -55,6 +56,7 @@ record LoadOptions(LoadSettings settings, String expect, Optional<Path> hgrm, Op
         Path json = null;
         boolean capacity = false;
         boolean durationGiven = false;
+        boolean rateGiven = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = null;
@@ -87,7 +89,10 @@ record LoadOptions(LoadSettings settings, String expect, Optional<Path> hgrm, Op
             switch (known(option)) {
                 case "--host" -> host = value;
                 case "--port" -> port = whole(option, value);
-                case "--rate" -> rate = number(option, value);
+                case "--rate" -> {
+                    rate = number(option, value);
+                    rateGiven = true;
+                }
                 case "--duration" -> {
                     duration = DurationText.parse(option, value);
                     durationGiven = true;
@@ -107,7 +112,8 @@ record LoadOptions(LoadSettings settings, String expect, Optional<Path> hgrm, Op
         if (capacity) {
             Duration probe = durationGiven ? duration : GeneratorCapacity.DEFAULT_PROBE;
             // checked as a run's settings are, before anything starts; the port is the null server's, picked later
-            LoadSettings checked = LoadSettings.to(1).withConnections(connections).withDuration(probe);
+            LoadSettings checked = LoadSettings.to(1).withConnections(connections).withDuration(probe)
+                    .withRate(rateGiven ? rate : LoadSettings.MAX_RATE);
             return new LoadOptions(checked, ExpectedBodies.INDEX, Optional.empty(), Optional.empty(),
                     Optional.ofNullable(json), true, false);
         }

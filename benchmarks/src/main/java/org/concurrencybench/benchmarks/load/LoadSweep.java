@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,13 +45,22 @@ public final class LoadSweep {
     private final List<LoadPoint> current = new ArrayList<>();
     private ServerJvm server;
     private CoreHolding holding;
-    private Environment environment;
     private GeneratorCapacityFigure capacity;
     private boolean ended;
     private final long started = System.nanoTime();
 
-    /** The generator's capacity as the command measured it. */
-    public record GeneratorCapacityFigure(int connections, double topRate) {
+    /**
+     * The generator's capacity as the command measured it.
+     *
+     * @param ceiling the rate the probes stopped at, so that a top rate equal to it means "at least":
+     *                with a list of rates there is no need to probe past twice the highest
+     */
+    public record GeneratorCapacityFigure(int connections, double topRate, double ceiling) {
+
+        /** {@code 80,000/s}, or {@code at least 16,000/s} when the probes stopped at their ceiling. */
+        public String describe() {
+            return (topRate >= ceiling ? "at least " : "") + LoadNumbers.rate(topRate);
+        }
     }
 
     public LoadSweep(LoadPlan plan, PrintWriter out) {
@@ -69,8 +79,11 @@ public final class LoadSweep {
         Thread interruption = new Thread(this::interrupted, "bench-load-interrupted");
         Runtime.getRuntime().addShutdownHook(interruption);
         try {
-            environment = EnvironmentProbe.capture(holding.describe(), ServerJvm.OPTIONS);
-            AtomicFiles.write(plan.out().resolve(Environment.FILE_NAME), environment.toJson());
+            // a comparison's folder keeps the environment of its JMH forks; load.json names the server JVMs' options
+            if (!Files.exists(plan.out().resolve(Environment.FILE_NAME))) {
+                AtomicFiles.write(plan.out().resolve(Environment.FILE_NAME),
+                        EnvironmentProbe.capture(holding.describe(), ServerJvm.OPTIONS).toJson());
+            }
             printHeader();
             capacity = measureCapacity();
             write("running");
@@ -111,12 +124,14 @@ public final class LoadSweep {
                 plan.connections());
         out.flush();
         Path json = plan.out().resolve(LoadFiles.CAPACITY);
+        double ceiling = plan.auto() ? LoadSettings.MAX_RATE : plan.rates().getLast() / GENERATOR_SHARE;
         JsonObject figure = generator.run(List.of("--capacity", "--connections", Integer.toString(plan.connections()),
-                "--duration", plan.capacityProbe().toMillis() + "ms"), json, plan.capacityProbe().multipliedBy(60));
+                "--duration", plan.capacityProbe().toMillis() + "ms", "--rate", Double.toString(ceiling)), json,
+                plan.capacityProbe().multipliedBy(60));
         GeneratorCapacityFigure capacity = new GeneratorCapacityFigure(plan.connections(),
-                figure.get("topRate").getAsDouble());
+                figure.get("topRate").getAsDouble(), ceiling);
         out.printf(Locale.ROOT, "      %s (%s); figures above %s are marked generator-bound%n",
-                LoadNumbers.rate(capacity.topRate()), seconds(start), LoadNumbers.rate(GENERATOR_SHARE * capacity.topRate()));
+                capacity.describe(), seconds(start), LoadNumbers.rate(GENERATOR_SHARE * capacity.topRate()));
         out.flush();
         return capacity;
     }
@@ -152,8 +167,8 @@ public final class LoadSweep {
         List<LoadPoint> points = new ArrayList<>();
         String failure = null;
         try (started; CpuSampler cpu = new CpuSampler(started::cpuNanos, model + "-cpu-sampler")) {
-            double rate = plan.auto() ? LoadPlan.AUTO_START : plan.rates().getFirst();
-            for (int step = 0; ; step++) {
+            RateSteps steps = new RateSteps(plan, capacity.topRate());
+            for (double rate = steps.first(); ; ) {
                 long start = System.nanoTime();
                 LoadPoint point;
                 try {
@@ -174,17 +189,11 @@ public final class LoadSweep {
                 }
                 out.println("      " + describe(point) + " (" + seconds(start) + ")");
                 out.flush();
-                if (plan.auto()) {
-                    if (!point.sustained() || rate * 2 > LoadSettings.MAX_RATE || rate > capacity.topRate()) {
-                        break;
-                    }
-                    rate *= 2;
-                } else {
-                    if (step + 1 >= plan.rates().size()) {
-                        break;
-                    }
-                    rate = plan.rates().get(step + 1);
+                OptionalDouble next = steps.after(point);
+                if (next.isEmpty()) {
+                    break;
                 }
+                rate = next.getAsDouble();
             }
         } finally {
             synchronized (lock) {
@@ -193,11 +202,26 @@ public final class LoadSweep {
         }
         Double headline = points.stream().filter(LoadPoint::sustained).mapToDouble(LoadPoint::offeredRate).boxed()
                 .reduce(Math::max).orElse(null);
-        Double cpuLimit = points.isEmpty() || points.getFirst().cpuMicrosPerRequest() == null
-                || points.getFirst().cpuMicrosPerRequest() <= 0 ? null
-                : cores * 1e6 / points.getFirst().cpuMicrosPerRequest();
+        Double cpuLimit = cpuLimit(points, cores);
         return new ModelLoad(model, cores, failure == null ? ModelLoad.MEASURED : ModelLoad.FAILED, failure, points,
                 headline, cpuLimit, requestsAtOnce, concurrencyLimit);
+    }
+
+    /**
+     * P divided by the server's CPU time per request at the highest rate it sustained (at the
+     * lowest rate measured when it sustained none): at a low rate the JVM's fixed costs (the
+     * compiler still at work, collections, a thousand idle connections) are shared by few
+     * requests, and a limit taken there came out below rates the same server then sustained. It
+     * still counts a share of those costs in every request, so it is a cautious limit.
+     */
+    static Double cpuLimit(List<LoadPoint> points, int cores) {
+        LoadPoint basis = points.stream().filter(LoadPoint::sustained)
+                .max(Comparator.comparingDouble(LoadPoint::offeredRate))
+                .orElse(points.isEmpty() ? null : points.getFirst());
+        if (basis == null || basis.cpuMicrosPerRequest() == null || basis.cpuMicrosPerRequest() <= 0) {
+            return null;
+        }
+        return cores * 1e6 / basis.cpuMicrosPerRequest();
     }
 
     private LoadPoint measureRate(String model, int cores, double rate, ServerJvm target, CpuSampler cpu)

@@ -3,6 +3,7 @@ package org.concurrencybench.benchmarks.load;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.concurrencybench.core.serve.Serve;
 
 /**
  * A latency objective, {@code p99=100ms}: the named percentile of the corrected latency (from
@@ -14,12 +15,25 @@ import java.util.Locale;
 public record Slo(String percentile, double limitMs) {
 
     public static final List<String> PERCENTILES = List.of("p50", "p90", "p99", "p99.9", "max");
-    public static final Slo DEFAULT = new Slo("p99", 100);
+    /** What the default objective allows beyond the service's own wait. */
+    public static final double DEFAULT_MARGIN_MS = 100;
 
-    /** {@code p99=100ms}; a percentile or limit it does not know is one line naming it and what is allowed. */
-    public static Slo parse(String text) {
+    /**
+     * The default objective of {@code serve}: p99 within {@link #DEFAULT_MARGIN_MS} of the wait
+     * every request makes, since no server answers faster than its wait; 110 ms for the default
+     * 10 ms wait, 200 ms for 100 ms.
+     */
+    public static Slo defaultFor(Serve serve) {
+        return new Slo("p99", serve.delayMs() + DEFAULT_MARGIN_MS);
+    }
+
+    /**
+     * {@code p99=100ms}, or {@link #defaultFor} {@code serve} when {@code text} is blank; a
+     * percentile or limit it does not know is one line naming it and what is allowed.
+     */
+    public static Slo parse(String text, Serve serve) {
         if (text == null || text.isBlank()) {
-            return DEFAULT;
+            return defaultFor(serve);
         }
         int equals = text.indexOf('=');
         String usage = "; give a percentile (" + String.join(", ", PERCENTILES) + ") and a latency, such as --slo p99=100ms";

@@ -7,12 +7,14 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.benchmarks.common.ExitCode;
+import org.concurrencybench.benchmarks.load.LoadResultsReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +32,7 @@ class LoadEndToEndTest {
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void aTinyLoadOnVirtualThreadsWritesEveryFileAndLeavesNoProcess() throws IOException {
+    void aTinyLoadOnVirtualThreadsWritesEveryFileAndLeavesNoProcess() throws IOException, URISyntaxException {
         Path out = temporary.resolve("run");
 
         BenchRun run = BenchRun.of("load", "--models", "virtual,sequential", "--cores", "1", "--rates", "50,100",
@@ -67,7 +69,26 @@ class LoadEndToEndTest {
         assertTrue(markdown.contains("sequential at P = 1: n/a"), markdown);
         assertTrue(Files.isRegularFile(out.resolve("load.html")));
         assertTrue(Files.isRegularFile(out.resolve("environment.json")));
+        assertTrue(Files.isRegularFile(out.resolve("load-percentiles-p1.png")));
+        assertTrue(markdown.contains("latency by percentile at 100/s offered"), markdown);
         assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList(),
                 "server or generator JVMs left behind");
+
+        // read back as it was written, every figure
+        assertEquals(Files.readString(out.resolve("load.json"), StandardCharsets.UTF_8),
+                LoadResultsReader.read(out.resolve("load.json")).toJson());
+
+        // a comparison's report in the same folder joins the load run, its charts drawn where the report goes
+        Files.copy(ReportCommandTest.fixture("run-a/jmh.json"), out.resolve("jmh.json"));
+        Path elsewhere = temporary.resolve("report");
+        BenchRun report = BenchRun.of("report", out.resolve("jmh.json").toString(), "--out", elsewhere.toString());
+        assertEquals(ExitCode.OK.code(), report.exitCode(), report.err());
+        String joined = Files.readString(elsewhere.resolve("report.md"), StandardCharsets.UTF_8);
+        assertTrue(joined.contains("## Servers under an open-loop load"), joined);
+        assertTrue(joined.indexOf("## Servers under an open-loop load") > joined.indexOf("## Runs"), joined);
+        assertTrue(joined.contains("| virtual | 100/s |"), joined);
+        assertTrue(Files.isRegularFile(elsewhere.resolve("load-p1.png")));
+        assertTrue(Files.isRegularFile(elsewhere.resolve("load-percentiles-p1.png")));
+        assertTrue(report.out().contains("highest rate sustained"), report.out());
     }
 }
