@@ -44,8 +44,9 @@ public final class CompareCommand implements Callable<Integer> {
     private String workloads;
 
     @Option(names = "--cores", paramLabel = "LIST",
-            description = "P values, such as 1,2,4, or 'all' for 1, 2, 4, ... up to the processors"
-                    + " (default: 1,2 for --quick, all for --full, as far as the machine has them)")
+            description = "P values, such as 1,2,4, or 'all' for 1, 2, 4, ... and the processor count itself"
+                    + " (default: all for --full; for --quick 1, the processors and the power of two nearest"
+                    + " their geometric mean between them: 1,2 on 2 processors, 1,2,6 on 6, 1,4,16 on 16, 1,8,64 on 64)")
     private String cores;
 
     @ArgGroup(exclusive = true)
@@ -54,8 +55,8 @@ public final class CompareCommand implements Callable<Integer> {
     /** --quick or --full. */
     static final class Length {
         @Option(names = "--quick", description = "1 fork, 1 + 3 iterations of 200 ms, smaller sizes for the slow workloads,"
-                + " a model that starts a process per task only if named: 6 to 7 minutes on 2 cores, and under 2 more for"
-                + " the servers under load (the default)")
+                + " a model that starts a process per task only if named, at most 3 P from 1 to the processors:"
+                + " 6 to 7 minutes on 2 cores, and under 2 more for the servers under load (the default)")
         boolean quick;
 
         @Option(names = "--full", description = "the benchmarks' own settings: 3 forks, 3 + 5 iterations of 1 s")

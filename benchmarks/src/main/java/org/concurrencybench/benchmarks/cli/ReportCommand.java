@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./bench report FILE... [--baseline OTHER] [--out DIR]}: the report rebuilt from saved
  * jmh.json files. Several files merge into one report, each labelled by the environment.json
- * beside it; with a baseline, every cell also shows its ratio to the baseline's. A single run's
- * report joins the servers under load when its folder holds a load run (load.json).
+ * beside it; with a baseline, every cell also shows its ratio to the baseline's, and the report
+ * ends with how well the runs agree over the cells both measured. A single run's report joins
+ * the servers under load when its folder holds a load run (load.json).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Rebuilds the report from saved jmh.json files.",
@@ -33,7 +34,9 @@ public final class ReportCommand implements Callable<Integer> {
     private List<Path> files;
 
     @Option(names = "--baseline", paramLabel = "OTHER",
-            description = "a jmh.json to compare against: each cell shows its ratio to the same cell there")
+            description = "a jmh.json to compare against: each cell shows its ratio to the same cell there, and the"
+                    + " report ends with how well the runs agree (the share of cells within 5% and 10%, the median"
+                    + " difference, the share inside the baseline's error interval, the cells changed beyond both error bars)")
     private Path baseline;
 
     @Option(names = "--out", paramLabel = "DIR",

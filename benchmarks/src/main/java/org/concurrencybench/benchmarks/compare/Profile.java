@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.concurrencybench.benchmarks.common.Selection;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
@@ -31,7 +33,9 @@ public enum Profile {
      * a hop of the process models is a round trip through two pipes and 100,000 of them take
      * seconds; transfer runs three payloads of its four (none, 64 KiB, 1 MiB: both sides of the
      * goal's 64 KiB); contention makes 10,000 updates per worker rather than 100,000. Pinning
-     * runs as the benchmark does. Every model runs the same sizes.
+     * runs as the benchmark does. Every model runs the same sizes. It runs at P = 1, the
+     * processors and one rung between ({@link #defaultCores(int)}): P = 1, 2 on two cores, a
+     * third P and half again the time on three or more.
      *
      * <p>A model that starts a process per task ({@link ModelTrait#PROCESS_PER_TASK}) is left
      * out unless {@code --models} names it: on each batch of 100 tasks its operation is 100 JVM
@@ -45,9 +49,6 @@ public enum Profile {
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS),
             BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
             EnumSet.noneOf(ModelTrait.class));
-
-    /** The most cores quick uses by default: P = 1 and 2 show whether a model scales at all. */
-    private static final int QUICK_MAX_CORES = 2;
 
     /**
      * What a cell costs besides its iterations: JMH's run, the fork's JVM start and set-up, the
@@ -135,10 +136,46 @@ public enum Profile {
         return leftOut.stream().anyMatch(ModelRegistry.provider(model).description()::has);
     }
 
-    /** Quick: P = 1, 2 (as far as the machine has them); full: the whole ladder 1, 2, 4, ... up to the processors. */
+    /**
+     * The P values this profile runs when {@code --cores} does not say, across the {@code processors}
+     * the machine has. Full climbs {@link Selection#ladder(int) the whole ladder}: 1, 2, 4, ...
+     * doubling, and the processor count itself when it is not a power of two (1, 2, 4, 6 on six).
+     * Quick runs at most three rungs of it: P = 1, the processor count, and between them the
+     * power of two nearest their geometric mean &radic;processors (the lower one when two are as
+     * near), if one lies strictly between: 1 on one processor; 1, 2 on two; 1, 2, 3 on three;
+     * 1, 2, 4 on four; 1, 2, 6 on six; 1, 2, 8 on eight; 1, 4, 12 on twelve; 1, 4, 16 on sixteen;
+     * 1, 8, 64 on sixty-four; 1, 8, 128 on 128. So quick says how a model goes from one core to
+     * all of them on any machine, in at most half again the cells of P = 1, 2 alone (its two-core
+     * budget), and each of its P is one that full measures too.
+     */
     public List<Integer> defaultCores(int processors) {
         List<Integer> ladder = Selection.ladder(processors);
-        return this == QUICK ? ladder.stream().filter(cores -> cores <= QUICK_MAX_CORES).toList() : ladder;
+        if (this == FULL) {
+            return ladder;
+        }
+        int all = Math.max(1, processors);
+        Set<Integer> quick = new TreeSet<>(List.of(1, all));
+        nearestGeometricMean(all).ifPresent(quick::add);
+        return List.copyOf(quick);
+    }
+
+    /**
+     * The power of two strictly between 1 and {@code processors} whose distance from &radic;processors,
+     * as a ratio, is the least; the lower of two equally near. Powers of two square exactly, so
+     * a tie (eight processors: 2 and 4 are both a factor &radic;2 away) is an exact tie.
+     */
+    private static Optional<Integer> nearestGeometricMean(int processors) {
+        Integer nearest = null;
+        double nearestRatio = Double.POSITIVE_INFINITY;
+        for (int p = 2; p < processors; p *= 2) {
+            double square = (double) p * p;
+            double ratio = Math.max(square / processors, processors / square);
+            if (ratio < nearestRatio) {
+                nearest = p;
+                nearestRatio = ratio;
+            }
+        }
+        return Optional.ofNullable(nearest);
     }
 
     /**

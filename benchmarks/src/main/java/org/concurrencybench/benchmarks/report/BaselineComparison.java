@@ -62,6 +62,7 @@ final class BaselineComparison {
         return List.of("Each cell also shows its ratio to the same model, workload, sizes and P in the baseline run ("
                 + baselineLabel + "): the score divided by the baseline's. \"faster\" and \"slower\" mark only the"
                 + " changes where the two error bars do not overlap; \"within error\" is a change the error bars"
-                + " cannot tell from noise.");
+                + " cannot tell from noise. The last section, " + BaselineAgreement.HEADING + ", says how closely the"
+                + " runs agree over all the cells they share.");
     }
 }

@@ -36,6 +36,11 @@ final class Figures {
         return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }
 
+    /** {@code 1.7%}. */
+    static String percentTenths(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
     /** {@code +1.2%} or {@code -0.4%}. */
     static String signedPercent(double fraction) {
         return String.format(Locale.ROOT, "%+.1f%%", fraction * 100);

@@ -48,6 +48,11 @@ public final class ReportBuilder {
                 addTransferCosts(sources, blocks, charts);
             }
         }
+        if (comparison != null) {
+            // last, so that the console ends on it
+            blocks.addAll(BaselineAgreement.section(sources.stream().map(source -> BaselineAgreement.of(source, comparison))
+                    .toList(), comparison.label()));
+        }
         return new Report(new Document(TITLE, blocks), charts);
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,51 @@ class ReportCommandTest {
         // 120 with no error estimate against 118 ± 3
         assertContains(report, "120.0 (no error estimate) (1.02×, no error estimate)");
         assertContains(report, "- baseline, JDK 21.0.7, bench-host:");
+    }
+
+    /**
+     * agree-run against agree-baseline: seven cells in both (a P and a size that only the run has,
+     * and a P that only the baseline has, are left out). Their differences are 0, 4, 8, 20, 3, 8
+     * and 25%; six baselines have an interval, and the run's score is inside three of them (100 in
+     * 100 ± 2, 108 in 100 ± 10, 97 in 100 ± 5); five cells have both intervals, and two of them do
+     * not overlap: 60 ± 1 against 50 ± 2, and 30 ± 0.5 against 40 ± 1. 52 ± 1 against 50 ± 1
+     * touch at 51, which is no change beyond the error bars.
+     */
+    @Test
+    void aBaselineRunSaysHowWellTheRunsAgreeAndListsTheCellsThatChangedBeyondBothErrorBars() throws Exception {
+        Path run = fixture("agree-run/jmh.json");
+        BenchRun bench = BenchRun.of("report", run.toString(), "--baseline", fixture("agree-baseline/jmh.json").toString(),
+                "--out", out.toString());
+        assertEquals(0, bench.exitCode(), bench.err());
+        String report = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
+        String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+
+        assertContains(report, "## Agreement with the baseline\n");
+        assertContains(report, "| measure | run |");
+        assertContains(report, "| cells in both runs | 7 |");
+        assertContains(report, "| within 5% of the baseline | 43% (3 of 7) |");
+        assertContains(report, "| within 10% of the baseline | 71% (5 of 7) |");
+        assertContains(report, "| median difference | 8.0% |");
+        assertContains(report, "| inside the baseline's error interval | 50% (3 of 6 with an interval) |");
+        assertContains(report, "| changed beyond both error bars | 40% (2 of 5 with both intervals) |");
+        String changed = "| workload | model | P | run | baseline | ratio |\n| --- | --- | --- | ---: | ---: | ---: |\n"
+                + "| cpu (limit=100000, units=16) | virtual | 2 | 60.00 ± 1.00 ms/op | 50.00 ± 2.00 ms/op | 1.20×, slower |\n"
+                + "| tree (width=10, depth=4) | thread-pool | 1 | 30.00 ± 0.50 ms/op | 40.00 ± 1.00 ms/op | 0.75×, faster |\n\n";
+        assertContains(report, changed);
+        assertTrue(report.indexOf("## Agreement with the baseline") > report.lastIndexOf("## tree"), "the last section");
+        assertContains(html, "<td>inside the baseline's error interval</td>");
+        List<String> console = bench.out().lines().map(line -> line.strip().replaceAll(" {2,}", " | ")).toList();
+        int section = console.indexOf("Agreement with the baseline");
+        assertTrue(section > 0, bench.out());
+        assertEquals(List.of("measure | run", "cells in both runs | 7", "within 5% of the baseline | 43% (3 of 7)",
+                "within 10% of the baseline | 71% (5 of 7)", "median difference | 8.0%",
+                "inside the baseline's error interval | 50% (3 of 6 with an interval)",
+                "changed beyond both error bars | 40% (2 of 5 with both intervals)",
+                "Agreement with the baseline: the cells changed beyond both error bars",
+                "workload | model | P | run | baseline | ratio",
+                "cpu (limit=100000, units=16) | virtual | 2 | 60.00 ± 1.00 ms/op | 50.00 ± 2.00 ms/op | 1.20×, slower",
+                "tree (width=10, depth=4) | thread-pool | 1 | 30.00 ± 0.50 ms/op | 40.00 ± 1.00 ms/op | 0.75×, faster"),
+                console.subList(section + 1, section + 12), "the console ends on the agreement");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.concurrencybench.benchmarks.common.CoresWarning;
+import org.concurrencybench.benchmarks.common.Selection;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -15,14 +17,45 @@ class ProfileTest {
             "transfer", "contention", "pinning");
 
     @Test
-    void quickComparesOneAndTwoCoresAsFarAsTheMachineHasThem() {
-        assertEquals(List.of(1, 2), Profile.QUICK.defaultCores(16));
+    void quickRunsOneTheProcessorsAndThePowerOfTwoNearestTheirGeometricMean() {
         assertEquals(List.of(1), Profile.QUICK.defaultCores(1));
+        assertEquals(List.of(1, 2), Profile.QUICK.defaultCores(2));
+        assertEquals(List.of(1, 2, 3), Profile.QUICK.defaultCores(3));
+        assertEquals(List.of(1, 2, 4), Profile.QUICK.defaultCores(4));
+        assertEquals(List.of(1, 2, 6), Profile.QUICK.defaultCores(6), "sqrt 6 = 2.4: 2 is nearer than 4");
+        assertEquals(List.of(1, 2, 8), Profile.QUICK.defaultCores(8), "sqrt 8 = 2.8: 2 and 4 are as near, the lower");
+        assertEquals(List.of(1, 4, 12), Profile.QUICK.defaultCores(12), "sqrt 12 = 3.5: 4 is nearer than 2");
+        assertEquals(List.of(1, 4, 16), Profile.QUICK.defaultCores(16));
+        assertEquals(List.of(1, 8, 64), Profile.QUICK.defaultCores(64));
+        assertEquals(List.of(1, 8, 128), Profile.QUICK.defaultCores(128), "sqrt 128 = 11.3: 8 and 16 are as near, the lower");
     }
 
     @Test
-    void fullClimbsTheWholeLadder() {
+    void fullClimbsTheWholeLadderAndEndsAtTheProcessors() {
+        assertEquals(List.of(1), Profile.FULL.defaultCores(1));
+        assertEquals(List.of(1, 2), Profile.FULL.defaultCores(2));
+        assertEquals(List.of(1, 2, 3), Profile.FULL.defaultCores(3));
         assertEquals(List.of(1, 2, 4, 6), Profile.FULL.defaultCores(6));
+        assertEquals(List.of(1, 2, 4, 8), Profile.FULL.defaultCores(8));
+        assertEquals(List.of(1, 2, 4, 8, 16), Profile.FULL.defaultCores(16));
+        assertEquals(List.of(1, 2, 4, 8, 16, 32, 64), Profile.FULL.defaultCores(64));
+        assertEquals(List.of(1, 2, 4, 8, 16, 32, 64, 128), Profile.FULL.defaultCores(128));
+    }
+
+    @Test
+    void everyDefaultIsOnTheLadderThatCoresAllClimbsAndNeedsNoWarning() {
+        for (int processors = 1; processors <= 256; processors++) {
+            List<Integer> ladder = Selection.ladder(processors);
+            List<Integer> quick = Profile.QUICK.defaultCores(processors);
+
+            assertEquals(ladder, Profile.FULL.defaultCores(processors), "full is --cores all on " + processors);
+            assertTrue(ladder.containsAll(quick), "quick " + quick + " on the ladder " + ladder);
+            assertEquals(1, quick.getFirst());
+            assertEquals(processors, quick.getLast(), "quick ends at the processors");
+            assertTrue(quick.size() <= 3, "at most three P: " + quick);
+            assertEquals(List.of(), CoresWarning.of(quick, processors));
+            assertEquals(List.of(), CoresWarning.of(ladder, processors));
+        }
     }
 
     @Test
