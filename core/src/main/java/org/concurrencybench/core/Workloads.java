@@ -2,6 +2,8 @@ package org.concurrencybench.core;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The catalog of workloads: each id with its kind, its parameters and their defaults, and what it asks. */
@@ -84,6 +86,36 @@ public final class Workloads {
      */
     public static List<String> explain(String id, Map<String, String> sizes) {
         return WorkloadExplanations.of(id, sizes);
+    }
+
+    /**
+     * The floor of one operation of workload {@code id} at {@code sizes}: the waits no model can
+     * avoid, all overlapped; empty where the sizes fix none (a workload that computes has the
+     * baseline's figure as its floor, a measured one).
+     */
+    public static Optional<WorkloadFloor> floor(String id, Map<String, String> sizes) {
+        return WorkloadFloor.of(id, sizes);
+    }
+
+    /**
+     * Whether more cores can make one operation of workload {@code id} faster, so that a
+     * speed-up ranks models: true for work that only computes or starts tasks (cpu, spawn, tree,
+     * transfer); false for work that waits (where a pool's cap grows with P, which is not
+     * scaling), for a hand-off that only one worker holds at a time, and for contention, where
+     * more cores only contend.
+     */
+    public static boolean scales(String id) {
+        return SCALING.contains(id);
+    }
+
+    private static final Set<String> SCALING = Set.of("cpu", "spawn", "tree", "transfer");
+
+    /**
+     * Whether the floor of workload {@code id} at P cores is the baseline's figure divided by P:
+     * work that only computes, which P cores can at best share evenly (cpu).
+     */
+    public static boolean floorIsBaselineOverP(String id) {
+        return id.equals("cpu");
     }
 
     public static List<String> ids() {

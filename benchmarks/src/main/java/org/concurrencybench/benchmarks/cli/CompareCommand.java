@@ -12,6 +12,10 @@ import org.concurrencybench.benchmarks.common.Selection;
 import org.concurrencybench.benchmarks.load.LoadPlan;
 import org.concurrencybench.benchmarks.load.LoadProfile;
 import org.concurrencybench.benchmarks.load.LoadSweep;
+import org.concurrencybench.benchmarks.report.Report;
+import org.concurrencybench.benchmarks.report.ReportBuilder;
+import org.concurrencybench.benchmarks.report.ReportWriter;
+import org.concurrencybench.benchmarks.report.TextRenderer;
 import org.concurrencybench.benchmarks.compare.Comparison;
 import org.concurrencybench.benchmarks.compare.Limits;
 import org.concurrencybench.benchmarks.compare.Profile;
@@ -116,8 +120,12 @@ public final class CompareCommand implements Callable<Integer> {
             return compared.code();
         }
         ExitCode loaded = new LoadSweep(loadPlan, console).run();
-        Path report = SuiteReport.rewrite(folder);
-        console.println("Report with the servers joined: " + report);
+        Report report = SuiteReport.rewrite(folder);
+        console.println();
+        console.print(TextRenderer.section(report.document(), ReportBuilder.SUMMARY));
+        console.println();
+        console.println("Report, with the servers joined: " + folder.resolve(ReportWriter.MARKDOWN) + " (and "
+                + ReportWriter.HTML + ")");
         return loaded.code();
     }
 

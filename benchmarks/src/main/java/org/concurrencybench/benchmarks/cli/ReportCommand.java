@@ -76,7 +76,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         ReportWriter.write(report, folder);
         PrintWriter console = spec.commandLine().getOut();
-        console.print(TextRenderer.tables(report.document()));
+        console.print(TextRenderer.tables(report.document(), ReportBuilder.SUMMARY));
         console.println();
         console.println("Report: " + folder.resolve(ReportWriter.MARKDOWN) + " (and " + ReportWriter.HTML + ", "
                 + ReportWriter.charts(report.charts().size()) + ")");

@@ -20,12 +20,12 @@ final class SuiteReport {
     private SuiteReport() {
     }
 
-    /** Rewrites the report of the comparison in {@code folder} with its load run joined; returns report.md. */
-    static Path rewrite(Path folder) throws IOException {
+    /** Rewrites the report of the comparison in {@code folder} with its load run joined; returns it. */
+    static Report rewrite(Path folder) throws IOException {
         Source source = Source.labelled(List.of(Source.load(folder.resolve(Comparison.JMH_JSON)))).getFirst();
         Report report = joined(ReportBuilder.build(List.of(source), null), folder, folder);
         ReportWriter.write(report, folder);
-        return folder.resolve(ReportWriter.MARKDOWN);
+        return report;
     }
 
     /**

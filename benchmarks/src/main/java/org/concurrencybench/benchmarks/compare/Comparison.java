@@ -127,7 +127,7 @@ public final class Comparison {
                 report = writeReport();
             }
             removeHook(interruption);
-            out.print(TextRenderer.tables(report.document()));
+            out.print(TextRenderer.tables(report.document(), ReportBuilder.SUMMARY));
             out.println();
             out.println("Report: " + folder.path().resolve(ReportWriter.MARKDOWN) + " (and " + ReportWriter.HTML + ", "
                     + ReportWriter.charts(report.charts().size()) + "); JMH's results: " + folder.jmhJson());

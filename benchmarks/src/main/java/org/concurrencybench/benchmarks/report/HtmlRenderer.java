@@ -1,5 +1,6 @@
 package org.concurrencybench.benchmarks.report;
 
+import java.util.Iterator;
 import java.util.List;
 
 /** A {@link Document} as one self-contained HTML page; the charts are the PNG files beside it. */
@@ -18,14 +19,21 @@ public final class HtmlRenderer {
     }
 
     public static String render(Document document) {
+        Iterator<String> anchors = document.anchors().iterator();
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(escape(document.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<h1>")
-                .append(escape(document.title())).append("</h1>\n");
+                .append(escape(document.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<h1 id=\"")
+                .append(escape(anchors.next())).append("\">").append(escape(document.title())).append("</h1>\n");
         for (Document.Block block : document.blocks()) {
             switch (block) {
                 case Document.Heading heading -> {
                     int level = Math.min(6, heading.level() + 1);
-                    out.append("<h").append(level).append('>').append(escape(heading.text())).append("</h").append(level).append(">\n");
+                    out.append("<h").append(level).append(" id=\"").append(escape(anchors.next())).append("\">")
+                            .append(escape(heading.text())).append("</h").append(level).append(">\n");
+                }
+                case Document.Contents ignored -> {
+                    out.append("<ul>\n");
+                    document.contents().forEach(item -> out.append("<li>").append(cell(item)).append("</li>\n"));
+                    out.append("</ul>\n");
                 }
                 case Document.Paragraph paragraph -> out.append("<p>").append(escape(paragraph.text())).append("</p>\n");
                 case Document.Bullets bullets -> {
@@ -50,12 +58,21 @@ public final class HtmlRenderer {
             for (int column = 0; column < cells.size(); column++) {
                 Document.Cell cell = cells.get(column);
                 out.append(column < table.labelColumns() ? "<td>" : "<td class=\"number\">");
-                out.append(cell.emphasised() ? "<strong>" + escape(cell.text()) + "</strong>" : escape(cell.text()));
+                out.append(cell(cell));
                 out.append("</td>");
             }
             out.append("</tr>\n");
         }
         out.append("</table>\n");
+    }
+
+    /** A cell's text, in bold when emphasised, a link when it has an anchor. */
+    private static String cell(Document.Cell cell) {
+        String text = escape(cell.text());
+        if (cell.anchor() != null) {
+            text = "<a href=\"#" + escape(cell.anchor()) + "\">" + text + "</a>";
+        }
+        return cell.emphasised() ? "<strong>" + text + "</strong>" : text;
     }
 
     static String escape(String text) {

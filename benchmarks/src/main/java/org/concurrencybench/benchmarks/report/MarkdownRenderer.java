@@ -20,6 +20,10 @@ public final class MarkdownRenderer {
                     out.append('\n');
                 }
                 case Document.Table table -> table(out, table);
+                case Document.Contents ignored -> {
+                    document.contents().forEach(item -> out.append("- ").append(cellText(item)).append('\n'));
+                    out.append('\n');
+                }
                 case Document.Image image ->
                         out.append("![").append(inline(image.description())).append("](").append(image.file()).append(")\n\n");
             }
@@ -36,7 +40,7 @@ public final class MarkdownRenderer {
         out.append(rule).append('\n');
         for (List<Document.Cell> cells : table.rows()) {
             row(out, cells.stream().map(cell -> cell.emphasised() && !cell.text().isEmpty()
-                    ? "**" + cellText(cell.text()) + "**" : cellText(cell.text())).toList());
+                    ? "**" + cellText(cell) + "**" : cellText(cell)).toList());
         }
         out.append('\n');
     }
@@ -45,6 +49,11 @@ public final class MarkdownRenderer {
         out.append('|');
         cells.forEach(cell -> out.append(' ').append(cell).append(" |"));
         out.append('\n');
+    }
+
+    /** A cell's text, a link to its anchor when it has one (GitHub gives each heading that id). */
+    private static String cellText(Document.Cell cell) {
+        return cell.anchor() == null ? cellText(cell.text()) : "[" + cellText(cell.text()) + "](#" + cell.anchor() + ")";
     }
 
     private static String cellText(String text) {

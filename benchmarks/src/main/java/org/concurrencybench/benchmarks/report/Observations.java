@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.concurrencybench.core.Workloads;
 
 /**
- * Sentences computed from a table's figures: who was fastest, who scaled best, and what each
- * model costs against the baseline's figure, the same work with no concurrency. The baseline
- * itself and figures a model calls not comparable are never ranked.
+ * Sentences computed from a table's figures: who was fastest (or which models tie within the
+ * error), who scaled best where scaling is the question, and what each model costs against the
+ * baseline's figure, the same work with no concurrency. The baseline itself and figures a model
+ * calls not comparable are never ranked.
  */
 final class Observations {
 
@@ -53,18 +56,27 @@ final class Observations {
     private static Optional<String> fastest(WorkloadTable table, Source source) {
         List<String> parts = new ArrayList<>();
         for (int cores : table.cores()) {
-            rankedRows(table, source).filter(row -> row.at(cores) != null)
-                    .min(Comparator.comparingDouble(row -> rank(row.at(cores))))
-                    .ifPresent(row -> parts.add("at P = " + cores + ", " + row.model() + " ("
-                            + Figures.number(row.at(cores).score()) + " " + row.at(cores).unit() + ")"));
+            List<WorkloadTable.Row> leaders = Ranking.leaders(table, source, cores);
+            if (leaders.size() == 1) {
+                WorkloadTable.Row row = leaders.getFirst();
+                parts.add("at P = " + cores + ", " + figure(row, cores));
+            } else if (leaders.size() > 1) {
+                parts.add("at P = " + cores + ", tied within the error: " + leaders.stream().map(row -> figure(row, cores))
+                        .collect(Collectors.joining(", ")));
+            }
         }
         String best = table.lowerIsBetter() ? "Fastest " : "Highest ";
         return parts.isEmpty() ? Optional.empty() : Optional.of(best + String.join("; ", parts) + ".");
     }
 
+    private static String figure(WorkloadTable.Row row, int cores) {
+        return row.model() + " (" + Figures.number(row.at(cores).score()) + " " + row.at(cores).unit() + ")";
+    }
+
     private static Optional<String> bestScaling(WorkloadTable table, Source source) {
         int most = table.cores().isEmpty() ? 1 : table.cores().getLast();
-        if (most <= 1) {
+        // where the work waits, a pool of P "scales" because its cap grows: not a speed-up to rank
+        if (most <= 1 || !Workloads.scales(table.workload())) {
             return Optional.empty();
         }
         return rankedRows(table, source).filter(row -> row.at(1) != null && row.at(most) != null)
@@ -99,12 +111,7 @@ final class Observations {
 
     /** The rows that may be ranked: models, not the baseline, whose figure answers the workload's question. */
     private static Stream<WorkloadTable.Row> rankedRows(WorkloadTable table, Source source) {
-        return table.rows().stream().filter(row -> row.source() == source && !row.isBaseline()
-                && ModelNotes.notComparable(row.model(), table.workload()).isEmpty());
-    }
-
-    private static double rank(Measurement measurement) {
-        return measurement.lowerIsBetter() ? measurement.score() : -measurement.score();
+        return Ranking.rankedRows(table, source).stream();
     }
 
     private static double speedUp(WorkloadTable.Row row, int cores) {

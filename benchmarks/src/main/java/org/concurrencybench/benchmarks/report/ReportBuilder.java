@@ -2,6 +2,7 @@ package org.concurrencybench.benchmarks.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ public final class ReportBuilder {
 
     public static final String TITLE = "Java concurrency models compared";
 
+    /** The heading of the answer at a glance, which a console prints last. */
+    public static final String SUMMARY = Summary.HEADING;
+
     private ReportBuilder() {
     }
 
@@ -24,14 +28,16 @@ public final class ReportBuilder {
         blocks.add(new Document.Paragraph("Each table is one workload: a row per model"
                 + (severalSources ? " and run" : "") + ", a column per P, the cores the model may use (bench compare"
                 + " also holds each JMH fork to P processors). A figure is JMH's average time for one operation, the"
-                + " whole workload, ± the half-width of its 99.9% confidence interval; lower is better, and the best"
-                + " of each column" + (severalSources ? " within each run" : "") + " is in bold. Every operation's answer was checked against the workload's expected"
+                + " whole workload, ± the half-width of its 99.9% confidence interval; lower is better. The best"
+                + " of each column" + (severalSources ? " within each run" : "") + " is in bold, and so is every"
+                + " figure whose interval overlaps it: they are tied, and the run cannot tell them apart. Every operation's answer was checked against the workload's expected"
                 + " answer; a wrong one would have failed the run."));
         Observations.noise(sources).ifPresent(text -> blocks.add(new Document.Paragraph(text)));
         BaselineComparison comparison = baseline == null ? null : new BaselineComparison(baseline);
         if (comparison != null) {
             BaselineComparison.legend(comparison.label()).forEach(text -> blocks.add(new Document.Paragraph(text)));
         }
+        int top = blocks.size();
         blocks.add(new Document.Heading(1, "Runs"));
         blocks.add(new Document.Bullets(runs(sources, baseline)));
 
@@ -40,14 +46,22 @@ public final class ReportBuilder {
         Map<String, List<WorkloadTable>> byWorkload = new LinkedHashMap<>();
         WorkloadTable.of(sources).forEach(table -> byWorkload.computeIfAbsent(table.workload(), ignored -> new ArrayList<>())
                 .add(table));
+        Map<Document.Heading, WorkloadTable> headings = new IdentityHashMap<>();
         for (Map.Entry<String, List<WorkloadTable>> workload : byWorkload.entrySet()) {
             for (WorkloadTable table : workload.getValue()) {
-                addTable(table, sources, comparison, blocks, charts, chartsPerWorkload);
+                headings.put(addTable(table, sources, comparison, blocks, charts, chartsPerWorkload), table);
             }
             if (workload.getKey().equals(TransferCosts.WORKLOAD)) {
                 addTransferCosts(sources, blocks, charts);
             }
         }
+        // after the introduction: the answer at a glance, then the contents, each linking to its section
+        Map<WorkloadTable, String> anchors = anchors(blocks, headings);
+        List<Document.Block> front = new ArrayList<>(Summary.of(byWorkload.values().stream().flatMap(List::stream)
+                .toList(), sources, anchors));
+        front.add(new Document.Heading(1, "Contents"));
+        front.add(new Document.Contents());
+        blocks.addAll(top, front);
         if (comparison != null) {
             // last, so that the console ends on it
             blocks.addAll(BaselineAgreement.section(sources.stream().map(source -> BaselineAgreement.of(source, comparison))
@@ -56,11 +70,30 @@ public final class ReportBuilder {
         return new Report(new Document(TITLE, blocks), charts);
     }
 
-    private static void addTable(WorkloadTable table, List<Source> sources, BaselineComparison comparison,
+    /** The anchor of each table's heading, as the document will name it. */
+    private static Map<WorkloadTable, String> anchors(List<Document.Block> blocks, Map<Document.Heading, WorkloadTable> headings) {
+        List<String> anchors = new Document(TITLE, blocks).anchors();
+        Map<WorkloadTable, String> byTable = new HashMap<>();
+        int index = 1;
+        for (Document.Block block : blocks) {
+            if (block instanceof Document.Heading heading) {
+                WorkloadTable table = headings.get(heading);
+                if (table != null) {
+                    byTable.put(table, anchors.get(index));
+                }
+                index++;
+            }
+        }
+        return byTable;
+    }
+
+    /** Adds the section of {@code table}; returns its heading. */
+    private static Document.Heading addTable(WorkloadTable table, List<Source> sources, BaselineComparison comparison,
                                  List<Document.Block> blocks, List<Report.Chart> charts,
                                  Map<String, Integer> chartsPerWorkload) {
         boolean severalSources = sources.size() > 1;
-        blocks.add(new Document.Heading(1, table.title()));
+        Document.Heading heading = new Document.Heading(1, table.title());
+        blocks.add(heading);
         Workloads.explain(table.workload(), table.sizes()).forEach(text -> blocks.add(new Document.Paragraph(text)));
         List<String> howModelsRunIt = ModelNotes.of(table);
         if (!howModelsRunIt.isEmpty()) {
@@ -76,6 +109,7 @@ public final class ReportBuilder {
         Observations.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
         IoFloor.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
         PinningAnalysis.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
+        blocks.addAll(Floors.of(table, sources, tables));
         Optional<Document.Table> speedUps = tables.speedUps();
         if (speedUps.isPresent()) {
             blocks.add(new Document.Heading(2, "Speed-up against P = 1"));
@@ -97,6 +131,7 @@ public final class ReportBuilder {
             blocks.add(new Document.Image(file, table.title() + ": " + table.unit() + " against P for every model"
                     + (Charts.isLogarithmic(plot) ? " (logarithmic scale)" : "")));
         }
+        return heading;
     }
 
     /** After transfer's tables: the cost of one unit against its payload, per run and P, with the goal. */

@@ -7,8 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.concurrencybench.core.Workloads;
 
-/** The tables of one workload: scores (models x P), speed-up against P = 1, and the gaps with their reasons. */
+/**
+ * The tables of one workload: scores (models x P), speed-up against P = 1, and the gaps with
+ * their reasons. The leader of each column is in bold with every figure tied with it within the
+ * error; a speed-up is marked only where more cores can make the work faster.
+ */
 final class ScoreTables {
 
     private final WorkloadTable table;
@@ -49,7 +54,7 @@ final class ScoreTables {
             for (int cores : beyondOne) {
                 Optional<Double> speedUp = speedUp(row, cores);
                 cells.add(speedUp.map(value -> new Document.Cell(Figures.times(value) + " (" + Figures.percent(value / cores) + ")",
-                                value.equals(bestSpeedUp(row.source(), cores).orElse(null))))
+                                Workloads.scales(table.workload()) && value.equals(bestSpeedUp(row.source(), cores).orElse(null))))
                         .orElseGet(() -> Document.Cell.plain(gapText(row, cores))));
             }
             rows.add(cells);
@@ -80,18 +85,6 @@ final class ScoreTables {
         return lines;
     }
 
-    /** The best score in column {@code cores} among the models of the row's source. */
-    private Optional<Measurement> best(Source source, int cores) {
-        return table.rows().stream()
-                .filter(row -> row.source() == source && ranked(row) && row.at(cores) != null)
-                .map(row -> row.at(cores))
-                .reduce((a, b) -> better(a, b) ? a : b);
-    }
-
-    private static boolean better(Measurement a, Measurement b) {
-        return a.lowerIsBetter() ? a.score() <= b.score() : a.score() >= b.score();
-    }
-
     private Document.Cell scoreCell(WorkloadTable.Row row, int cores) {
         Measurement measurement = row.at(cores);
         if (measurement == null) {
@@ -104,13 +97,14 @@ final class ScoreTables {
         if (baseline != null) {
             text.append(" (").append(baseline.describe(measurement)).append(')');
         }
-        boolean best = ranked(row) && best(row.source(), cores).filter(winner -> winner == measurement).isPresent();
+        // the leader and every figure tied with it within the error
+        boolean best = Ranking.leaders(table, row.source(), cores).contains(row);
         return new Document.Cell(text.toString(), best);
     }
 
     /** Whether the row may be marked best: a model, not the baseline, whose figure answers the workload's question. */
     private boolean ranked(WorkloadTable.Row row) {
-        return !row.isBaseline() && ModelNotes.notComparable(row.model(), table.workload()).isEmpty();
+        return Ranking.rankedRows(table, row.source()).contains(row);
     }
 
     private static String gapText(WorkloadTable.Row row, int cores) {
@@ -134,24 +128,38 @@ final class ScoreTables {
                 .max(Double::compare);
     }
 
-    private List<String> header() {
+    /** The header of a table with a column per P. */
+    List<String> header() {
         List<String> header = new ArrayList<>(labelHeader());
         table.cores().forEach(cores -> header.add("P = " + cores));
         return header;
     }
 
+    /**
+     * {@code model}, or {@code model (quick run)} when the table's figures all come from quick
+     * runs, so that a table pasted elsewhere cannot pass for a --full one; with several runs, each
+     * quick run's label says so.
+     */
     private List<String> labelHeader() {
-        return severalSources ? List.of("model", "run") : List.of("model");
+        if (severalSources) {
+            return List.of("model", "run");
+        }
+        return List.of(table.rows().stream().allMatch(row -> quick(row.source())) ? "model (quick run)" : "model");
     }
 
-    private int labelColumns() {
+    int labelColumns() {
         return severalSources ? 2 : 1;
     }
 
-    private List<Document.Cell> labels(WorkloadTable.Row row) {
+    /** The label cells of {@code row}: its model, and its run when there are several. */
+    List<Document.Cell> labels(WorkloadTable.Row row) {
         String model = row.isBaseline() ? row.model() + " (baseline)" : row.model();
-        return severalSources ? List.of(Document.Cell.plain(model), Document.Cell.plain(row.source().label()))
-                : List.of(Document.Cell.plain(model));
+        return severalSources ? List.of(Document.Cell.plain(model), Document.Cell.plain(row.source().label()
+                + (quick(row.source()) ? " (quick)" : ""))) : List.of(Document.Cell.plain(model));
+    }
+
+    static boolean quick(Source source) {
+        return source.run() != null && "quick".equals(source.run().profile());
     }
 
     private String rowName(WorkloadTable.Row row) {

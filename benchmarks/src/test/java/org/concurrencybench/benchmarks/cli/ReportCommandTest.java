@@ -32,7 +32,7 @@ class ReportCommandTest {
         String report = reportOf(fixture("run-a/jmh.json"));
 
         assertContains(report, "## cpu (limit=100000, units=16)");
-        assertContains(report, "| model | P = 1 | P = 2 |");
+        assertContains(report, "| model (quick run) | P = 1 | P = 2 |");
         assertContains(report, "| thread-pool | **100.0 ± 2.0** | **50.00 ± 1.00** |");
         assertContains(report, "| threads | 120.0 (no error estimate) | 80.00 ± 4.00 |");
         assertContains(report, "## tree (width=10, depth=4)");
@@ -69,7 +69,7 @@ class ReportCommandTest {
         String report = reportOf(fixture("run-a/jmh.json"), fixture("run-b/jmh.json"));
 
         assertContains(report, "| model | run | P = 1 | P = 2 |");
-        assertContains(report, "| thread-pool | JDK 25.0.3, bench-host | **100.0 ± 2.0** | **50.00 ± 1.00** |");
+        assertContains(report, "| thread-pool | JDK 25.0.3, bench-host (quick) | **100.0 ± 2.0** | **50.00 ± 1.00** |");
         assertContains(report, "| thread-pool | JDK 21.0.7, bench-host | **110.0 ± 2.0** | **52.00 ± 2.00** |");
         assertContains(report, "- JDK 21.0.7, bench-host: JDK 21.0.7 (Eclipse Adoptium) on bench-host, AMD EPYC 7B13");
     }

@@ -1,0 +1,142 @@
+package org.concurrencybench.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Ties, floors, the summary, the contents and the quick marking, from results built in memory. */
+class ReportAtAGlanceTest {
+
+    private static final Map<String, String> BLOCKING = ordered("units", "100", "delayMs", "10");
+    private static final Map<String, String> CPU = ordered("limit", "100000", "units", "16");
+
+    @Test
+    void overlappingIntervalsAreTiedAndDisjointOnesAreNot() {
+        Measurement a = blocking("virtual", 1, 10.5, 0.2);
+        Measurement overlapping = blocking("async", 1, 10.8, 0.2);
+        Measurement touching = blocking("async", 1, 10.9, 0.2);
+        Measurement disjoint = blocking("async", 1, 11.0, 0.2);
+        Measurement withoutError = blocking("async", 1, 10.5, Double.NaN);
+
+        assertTrue(Ranking.tied(a, overlapping));
+        assertTrue(Ranking.tied(a, touching), "intervals that meet cannot be told apart");
+        assertFalse(Ranking.tied(a, disjoint));
+        assertTrue(Ranking.tied(blocking("virtual", 1, 10.5, Double.NaN), withoutError), "equal figures tie");
+        assertFalse(Ranking.tied(blocking("virtual", 1, 10.4, Double.NaN), withoutError));
+    }
+
+    @Test
+    void tiedModelsShareTheBoldAndTheFastestSentenceNamesThemTogether() {
+        Source source = source(List.of(blocking("virtual", 1, 10.5, 0.2), blocking("async", 1, 10.7, 0.2),
+                blocking("thread-pool", 1, 1_000, 5)));
+
+        String markdown = markdown(source);
+
+        assertTrue(markdown.contains("| virtual | **10.50 ± 0.20** |"), markdown);
+        assertTrue(markdown.contains("| async | **10.70 ± 0.20** |"), markdown);
+        assertTrue(markdown.contains("| thread-pool | 1,000 ± 5 |"), markdown);
+        assertTrue(markdown.contains("Fastest at P = 1, tied within the error: async (10.70 ms/op), virtual (10.50 ms/op)")
+                || markdown.contains("Fastest at P = 1, tied within the error: virtual (10.50 ms/op), async (10.70 ms/op)"),
+                markdown);
+    }
+
+    @Test
+    void aSpeedUpIsNotRankedWhereTheWorkWaits() {
+        Source source = source(List.of(blocking("thread-pool", 1, 1_000, 5), blocking("thread-pool", 2, 500, 5),
+                blocking("virtual", 1, 10.5, 0.2), blocking("virtual", 2, 10.5, 0.2)));
+
+        String markdown = markdown(source);
+
+        assertTrue(markdown.contains("| thread-pool | 2.00× (100%) |"), "not in bold: a cap that grows\n" + markdown);
+        assertFalse(markdown.contains("Best speed-up"), markdown);
+    }
+
+    @Test
+    void everyFigureIsShownAgainstItsFloorAndOneBelowItIsFlagged() {
+        Source source = source(List.of(blocking("virtual", 1, 13, 0.2), blocking("async", 1, 9.0, 0.2),
+                cpu("sequential", 1, 100, 1), cpu("fork-join", 1, 101, 1), cpu("fork-join", 2, 52, 1)));
+
+        String markdown = markdown(source);
+
+        assertTrue(markdown.contains("Each figure divided by the floor, one sleep of 10 ms, every sleep at once"), markdown);
+        assertTrue(markdown.contains("| virtual | 1.30× |"), markdown);
+        assertTrue(markdown.contains("| async | **0.90×, below the floor** |"), markdown);
+        assertTrue(markdown.contains("1 figure lies below it, beyond their error: a measurement problem"), markdown);
+        // cpu: the baseline's 100 ms shared by P cores
+        assertTrue(markdown.contains("| fork-join | 1.01× | 1.04× |"), markdown);
+    }
+
+    @Test
+    void theReportOpensWithTheModelsToUseAtEachPAndContentsThatLinkToEverySection() {
+        Source source = source(List.of(blocking("virtual", 1, 10.5, 0.2), blocking("async", 1, 10.7, 0.2),
+                blocking("thread-pool", 1, 1_000, 5), cpu("fork-join", 1, 101, 1), cpu("thread-pool", 1, 120, 1)));
+        Document document = ReportBuilder.build(List.of(source), null).document();
+
+        String markdown = MarkdownRenderer.render(document);
+        String html = HtmlRenderer.render(document);
+
+        assertTrue(markdown.indexOf("## Summary") < markdown.indexOf("## Contents"), markdown);
+        assertTrue(markdown.indexOf("## Contents") < markdown.indexOf("## Runs"), markdown);
+        assertTrue(markdown.contains("| [cpu (limit=100000, units=16)](#cpu-limit100000-units16) | fork-join | the baseline / P |"),
+                markdown);
+        assertTrue(markdown.contains("| [blocking (units=100, delayMs=10)](#blocking-units100-delayms10) | virtual, async (tied)"
+                + " | 10 ms of waits |"), markdown);
+        assertTrue(markdown.contains("- [Runs](#runs)"), markdown);
+        assertTrue(html.contains("<h2 id=\"blocking-units100-delayms10\">blocking (units=100, delayMs=10)</h2>"), html);
+        assertTrue(html.contains("<a href=\"#blocking-units100-delayms10\">"), html);
+        assertEquals(document.anchors().size(), document.anchors().stream().distinct().count());
+    }
+
+    @Test
+    void aQuickRunsTablesSaySoAndTheConsoleEndsOnTheSummary() {
+        Source source = source(List.of(cpu("fork-join", 1, 101, 1), cpu("thread-pool", 1, 120, 1)));
+        Document document = ReportBuilder.build(List.of(source), null).document();
+
+        String console = TextRenderer.tables(document, ReportBuilder.SUMMARY);
+
+        assertTrue(MarkdownRenderer.render(document).contains("| model (quick run) | P = 1 |"));
+        assertTrue(console.strip().endsWith(TextRenderer.section(document, ReportBuilder.SUMMARY).strip()), console);
+        assertTrue(console.indexOf("workload (quick run)") > console.indexOf("cpu (limit=100000, units=16)\n"), console);
+    }
+
+    @Test
+    void headingsGetGitHubsAnchors() {
+        assertEquals("cpu-limit2000000-units64", Document.anchor("cpu (limit=2000000, units=64)"));
+        assertEquals("transfer-µs-per-unit-payload-0", Document.anchor("transfer, µs per unit: payload 0"));
+        Document twice = new Document("t", List.of(new Document.Heading(1, "P = 2"), new Document.Heading(1, "P = 2")));
+        assertEquals(List.of("t", "p--2", "p--2-1"), twice.anchors());
+    }
+
+    private static String markdown(Source source) {
+        return MarkdownRenderer.render(ReportBuilder.build(List.of(source), null).document());
+    }
+
+    private static Source source(List<Measurement> measurements) {
+        RunRecord run = new RunRecord("complete", "quick", "1 fork", List.of(), List.of(), List.of(1, 2), Map.of(), List.of());
+        return new Source("run", Path.of("jmh.json"), measurements, null, run);
+    }
+
+    private static Measurement blocking(String model, int cores, double score, double error) {
+        return new Measurement("org.concurrencybench.benchmarks.jmh.BlockingBenchmark.sleepInEveryTask", "blocking", BLOCKING,
+                model, cores, "avgt", score, error, "ms/op");
+    }
+
+    private static Measurement cpu(String model, int cores, double score, double error) {
+        return new Measurement("org.concurrencybench.benchmarks.jmh.CpuBenchmark.countPrimes", "cpu", CPU, model, cores,
+                "avgt", score, error, "ms/op");
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
