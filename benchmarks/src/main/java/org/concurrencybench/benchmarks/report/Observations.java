@@ -26,6 +26,7 @@ final class Observations {
             fastest(table, source).ifPresent(sentence -> sentences.add(prefix + sentence));
             bestScaling(table, source).ifPresent(sentence -> sentences.add(prefix + sentence));
             againstTheBaseline(table, source).ifPresent(sentence -> sentences.add(prefix + sentence));
+            slowerWithMoreCores(table, source).ifPresent(sentence -> sentences.add(prefix + sentence));
         }
         return sentences;
     }
@@ -84,6 +85,43 @@ final class Observations {
                 .map(row -> "Best speed-up from P = 1 to P = " + most + ": " + row.model() + ", "
                         + Figures.times(speedUp(row, most)) + " (" + Figures.percent(speedUp(row, most) / most)
                         + " parallel efficiency).");
+    }
+
+    /**
+     * The models whose figure at the most cores is worse than at P = 1 beyond both errors, with
+     * what usually costs there: where the work scales, tasks started on one core and joined on
+     * another, so that wake-ups and cache lines cross cores and the allocator and collector
+     * share them; where it does not, the hand-off itself crossing cores.
+     */
+    private static Optional<String> slowerWithMoreCores(WorkloadTable table, Source source) {
+        int most = table.cores().isEmpty() ? 1 : table.cores().getLast();
+        if (most <= 1) {
+            return Optional.empty();
+        }
+        List<String> slower = new ArrayList<>();
+        rankedRows(table, source).filter(row -> row.at(1) != null && row.at(most) != null)
+                .filter(row -> worseBeyondError(row.at(1), row.at(most)))
+                .forEach(row -> slower.add(row.model() + " (" + Figures.number(row.at(1).score()) + " to "
+                        + Figures.number(row.at(most).score()) + " " + row.at(most).unit() + ")"));
+        if (slower.isEmpty()) {
+            return Optional.empty();
+        }
+        String why = Workloads.scales(table.workload())
+                ? "the tasks are started on one core and run or joined on another, so their wake-ups and the cache lines"
+                        + " they share cross cores, and with both cores busy the allocator and the collector compete with"
+                        + " the work; JMH's -prof gc (--jmh \"-prof gc\") shows the allocation and collection time of each"
+                : "only one task can hold the work at a time, so a second core adds no speed, only hand-offs that"
+                        + " cross cores";
+        return Optional.of("Slower at P = " + most + " than at P = 1, beyond the error: " + String.join(", ", slower)
+                + ". The added core costs more than it gives: " + why + ".");
+    }
+
+    private static boolean worseBeyondError(Measurement one, Measurement many) {
+        double errorOne = one.hasErrorEstimate() ? one.error() : 0;
+        double errorMany = many.hasErrorEstimate() ? many.error() : 0;
+        return one.unit().equals(many.unit()) && (one.lowerIsBetter()
+                ? many.score() - errorMany > one.score() + errorOne
+                : many.score() + errorMany < one.score() - errorOne);
     }
 
     /** Every model at P = 1 against the baseline at P = 1: what the model and the harness add to the same work. */

@@ -106,6 +106,18 @@ class ReportAtAGlanceTest {
     }
 
     @Test
+    void aFigureThatGetsSlowerWithMoreCoresIsFlaggedWithWhatCostsThere() {
+        Source source = source(List.of(cpu("thread-pool", 1, 100, 2), cpu("thread-pool", 2, 130, 2),
+                cpu("fork-join", 1, 100, 2), cpu("fork-join", 2, 51, 2), cpu("async", 1, 100, 20), cpu("async", 2, 110, 20)));
+
+        String markdown = markdown(source);
+
+        assertTrue(markdown.contains("Slower at P = 2 than at P = 1, beyond the error: thread-pool (100.0 to 130.0 ms/op)."),
+                markdown);
+        assertFalse(markdown.contains("async (100.0 to 110.0"), "within the error\n" + markdown);
+    }
+
+    @Test
     void headingsGetGitHubsAnchors() {
         assertEquals("cpu-limit2000000-units64", Document.anchor("cpu (limit=2000000, units=64)"));
         assertEquals("transfer-µs-per-unit-payload-0", Document.anchor("transfer, µs per unit: payload 0"));
