@@ -60,6 +60,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: results/<timestamp>/)")
     private Path out;
 
+    @Option(names = "--twins", description = "after each in-JVM model's cell on spawn, tree and handoff, its bare twin's:"
+            + " the same idiom without the suite's bookkeeping, at the same sizes and P; the report divides one by the other")
+    private boolean twins;
+
     @Option(names = "--jmh", paramLabel = "\"OPTIONS\"",
             description = "more JMH options for every run, such as --jmh \"-prof gc\" or --jmh \"-f 2 -i 10\"")
     private String jmh;
@@ -81,7 +85,7 @@ public final class CompareCommand implements Callable<Integer> {
         WorkloadSizes sizes = profile.sizesOf(chosenWorkloads, params);
         Path folder = out != null ? out : ResultsFolders.timestamped("");
         Comparison.Settings settings = new Comparison.Settings(chosenModels, chosenWorkloads, chosenCores, sizes, profile,
-                folder, jmh);
+                folder, jmh, twins);
         Comparison comparison = new Comparison(settings, spec.commandLine().getOut(), Limits.fromRegistry());
         OutputFolder.ready(folder, out != null);
         return comparison.run().code();
