@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.concurrencybench.core.ModelRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,11 +35,70 @@ class ArchitectureTest {
 
         PackageImports imports = PackageImports.read(MAIN_SOURCES);
 
-        assertTrue(imports.packages().containsAll(List.of("cli", "common", "compare", "footprint", "jmh", "report", "verify")),
+        assertTrue(imports.packages().containsAll(List.of("bare", "cli", "common", "compare", "footprint", "jmh", "report",
+                        "verify")),
                 "packages read: " + imports.packages());
         assertTrue(imports.importsOf("cli").containsAll(List.of("common", "compare", "footprint", "report", "verify")),
                 "cli imports: " + imports.importsOf("cli"));
         assertEquals(List.of(), imports.violations());
+    }
+
+    /**
+     * The module reaches models through the registry and their descriptions, never by name, so a
+     * new model needs no change here. The one list of ids is ModelBenchmark's {@code @Param model},
+     * because JMH needs constants (a test keeps it equal to the registry). The bare twins' ids
+     * ({@code bare-threads}) are ids of their own, and BareTwin alone maps one to its model.
+     */
+    @Test
+    void noMainSourceSpellsAModelsIdButTheModelParameterList() throws IOException {
+        Map<String, String> sources = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(MAIN_SOURCES)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+                sources.put(MAIN_SOURCES.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+
+        assertTrue(ModelRegistry.ids().size() > 1, "the registry should hold the models: " + ModelRegistry.ids());
+        assertEquals(List.of(), modelIdsSpelled(sources, ModelRegistry.ids()), "model ids spelled in the benchmarks' main code");
+    }
+
+    @Test
+    void aModelsIdInAStringIsFoundAndATwinsIdOrTheModelParameterListIsNot() {
+        Map<String, String> sources = Map.of(
+                "org/concurrencybench/benchmarks/report/Notes.java", """
+                        final class Notes {
+                            String twin = "bare-threads";
+                            String quoted = "say \\"threads\\" here";
+                            String named = "threads";
+                        }
+                        """,
+                "org/concurrencybench/benchmarks/jmh/ModelBenchmark.java", """
+                        @Param({"threads", "virtual"})
+                        """);
+
+        assertEquals(List.of("org/concurrencybench/benchmarks/report/Notes.java:4: \"threads\""),
+                modelIdsSpelled(sources, List.of("threads", "virtual")));
+    }
+
+    /** Each string literal of {@code sources} (by file name) that is one of {@code ids}, as {@code file:line: "id"}. */
+    private static List<String> modelIdsSpelled(Map<String, String> sources, List<String> ids) {
+        Pattern literal = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+        List<String> found = new ArrayList<>();
+        new TreeMap<>(sources).forEach((file, text) -> {
+            if (file.endsWith("jmh/ModelBenchmark.java")) {
+                return;
+            }
+            List<String> lines = text.lines().toList();
+            for (int index = 0; index < lines.size(); index++) {
+                Matcher matcher = literal.matcher(lines.get(index));
+                while (matcher.find()) {
+                    if (ids.contains(matcher.group(1))) {
+                        found.add(file + ":" + (index + 1) + ": " + matcher.group());
+                    }
+                }
+            }
+        });
+        return found;
     }
 
     @Test

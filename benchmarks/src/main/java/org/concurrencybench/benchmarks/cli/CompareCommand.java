@@ -77,9 +77,15 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--load", negatable = true, description = "end with servers under an open-loop load, joined to the"
             + " report: quick loads the four common servers (a platform or a virtual thread per connection, a"
-            + " fixed pool, async I/O) at the highest P, 4 rates of 4 s each, under 2 minutes on 2 cores; full every model at every P, rates doubling until each saturates (default: on,"
+            + " fixed pool, async I/O) at the highest P, 4 rates of 4 s each, under 2 minutes on 2 cores;"
+            + " full every model at every P, rates doubling until each saturates (default: on,"
             + " unless --workloads narrows the run)")
     private Boolean load;
+
+    @Option(names = "--twins", negatable = true, description = "after each in-JVM model's cell on spawn, tree and"
+            + " handoff, its bare twin's: the same idiom without the suite's bookkeeping, at the same sizes and P; the"
+            + " report divides one by the other (default: on, unless --workloads narrows the run)")
+    private Boolean twins;
 
     @Option(names = "--jmh", paramLabel = "\"OPTIONS\"",
             description = "more JMH options for every run, such as --jmh \"-prof gc\" or --jmh \"-f 2 -i 10\"")
@@ -102,7 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
         WorkloadSizes sizes = profile.sizesOf(chosenWorkloads, params);
         Path folder = out != null ? out : ResultsFolders.timestamped("");
         Comparison.Settings settings = new Comparison.Settings(chosenModels, chosenWorkloads, chosenCores, sizes, profile,
-                folder, jmh);
+                folder, jmh, withTwins());
         Comparison comparison = new Comparison(settings, spec.commandLine().getOut(), Limits.fromRegistry());
         LoadProfile loadProfile = profile == Profile.FULL ? LoadProfile.FULL : LoadProfile.QUICK;
         LoadPlan loadPlan = withLoad() ? loadProfile.plan(chosenModels, models != null && !models.isBlank(), chosenCores,
@@ -127,6 +133,11 @@ public final class CompareCommand implements Callable<Integer> {
         console.println("Report, with the servers joined: " + folder.resolve(ReportWriter.MARKDOWN) + " (and "
                 + ReportWriter.HTML + ")");
         return loaded.code();
+    }
+
+    /** The bare twins run with a whole comparison, and with a narrowed one only when asked for. */
+    private boolean withTwins() {
+        return twins != null ? twins : workloads == null || workloads.isBlank();
     }
 
     /** The load sweep runs with a whole comparison, and with a narrowed one only when asked for. */

@@ -50,11 +50,11 @@ final class CellRunner {
     Options options(Cell cell, Path resultFile) throws IOException {
         CoreHolding.ForkSettings fork = holding.forCores(cell.cores());
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(extra)
-                .include(cell.benchmark().includePattern())
+                .include(cell.includePattern())
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(resultFile.toString());
-        builder.param("model", cell.model()).param("cores", String.valueOf(cell.cores()));
+        builder.param(cell.selector(), cell.model()).param("cores", String.valueOf(cell.cores()));
         for (Map.Entry<String, String> size : cell.sizes().entrySet()) {
             builder.param(size.getKey(), size.getValue());
         }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.concurrencybench.benchmarks.bare.BareBenchmark;
+import org.concurrencybench.benchmarks.bare.BareTwin;
 import org.concurrencybench.benchmarks.common.CellOutcome;
 import org.concurrencybench.benchmarks.common.CoresWarning;
 import org.concurrencybench.benchmarks.common.Environment;
@@ -59,13 +61,21 @@ public final class Comparison {
      *
      * @param sizes        each workload's sizes, as {@link Profile#sizesOf} reads them
      * @param jmhArguments JMH options from {@code --jmh}, as typed; null for none
+     * @param twins        whether each model's cell that has a bare twin is followed by the twin's
      */
     public record Settings(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
-                           Profile profile, Path out, String jmhArguments) {
+                           Profile profile, Path out, String jmhArguments, boolean twins) {
+
+        /** Settings without the bare twins. */
+        public Settings(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
+                        Profile profile, Path out, String jmhArguments) {
+            this(models, workloads, cores, sizes, profile, out, jmhArguments, false);
+        }
 
         /**
          * The profile's settings in words, the models it left out (when the models are the ones it
-         * picks, not a list given with --models), and the JMH options that override them.
+         * picks, not a list given with --models), the JMH options that override them, and whether the
+         * bare twins run.
          */
         String describe() {
             List<String> registered = ModelRegistry.ids();
@@ -73,7 +83,8 @@ public final class Comparison {
             return profile.describe()
                     + (leftOut.isEmpty() ? "" : "; " + String.join(", ", leftOut) + " left out (" + profile.id()
                             + "; name it with --models to measure it)")
-                    + (jmhArguments == null || jmhArguments.isBlank() ? "" : "; with JMH options " + jmhArguments.strip());
+                    + (jmhArguments == null || jmhArguments.isBlank() ? "" : "; with JMH options " + jmhArguments.strip())
+                    + (twins ? "; each model's bare twin measured after it where it has one" : "");
         }
     }
 
@@ -109,7 +120,8 @@ public final class Comparison {
             Runtime.getRuntime().addShutdownHook(interruption);
             folder.write(environment());
             printHeader();
-            Plan plan = Plan.of(settings.models(), settings.workloads(), settings.cores(), settings.sizes(), limits);
+            Plan plan = Plan.of(settings.models(), settings.workloads(), settings.cores(), settings.sizes(), limits,
+                    settings.twins());
             synchronized (lock) {
                 plan.toMeasure().forEach(cell -> statuses.put(cell, new Status(CellOutcome.NOT_RUN, "not measured yet")));
                 plan.notApplicable().forEach((cell, reason) -> statuses.put(cell, new Status(CellOutcome.NOT_APPLICABLE, reason)));
@@ -261,6 +273,15 @@ public final class Comparison {
     private void printHeader() {
         out.println("bench compare, " + settings.profile().id() + ": " + settings.describe());
         out.println("  models:    " + String.join(", ", settings.models()));
+        if (settings.twins()) {
+            List<String> twins = settings.models().stream().flatMap(model -> BareTwin.of(model).stream()).map(BareTwin::id)
+                    .toList();
+            List<String> twinned = settings.workloads().stream().filter(workload -> BareBenchmark.of(workload).isPresent())
+                    .toList();
+            out.println("  twins:     " + (twins.isEmpty() || twinned.isEmpty() ? "none: no selected model has a bare twin on"
+                    + " a selected workload" : String.join(", ", twins) + ", each after its model on "
+                    + String.join(", ", twinned)));
+        }
         out.println("  workloads: " + settings.sizes().written().entrySet().stream()
                 .map(entry -> entry.getKey() + entry.getValue()).collect(Collectors.joining(", ")));
         List<String> changed = CatalogSizes.offTheCatalog(settings.sizes().written());

@@ -14,7 +14,10 @@ import org.concurrencybench.core.Workloads;
  * The cells of a comparison in the order they run: workload by workload, and within a workload
  * variant by variant of its swept sizes (so that an interrupted run leaves whole tables), each
  * model across its P values, and before the cpu models the baseline at P = 1. Pairs a model
- * declared a limit for are set aside as n/a.
+ * declared a limit for are set aside as n/a. With the bare twins, a model's cell on a workload the
+ * twins run is followed at once by its twin's cell at the same sizes and P, so that the two are
+ * measured as close together as the run allows; a model whose cell is n/a has no twin cell
+ * either, since the twin runs only what its model runs.
  *
  * @param toMeasure     the cells to run, in order
  * @param notApplicable the cells a model cannot run, with its reason
@@ -26,9 +29,18 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
         notApplicable = Collections.unmodifiableMap(new LinkedHashMap<>(notApplicable));
     }
 
-    /** @param sizes each workload's sizes: a parameter may be swept, a variant of the workload per value */
+    /** The plan without bare twins. */
     public static Plan of(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
                           Limits limits) {
+        return of(models, workloads, cores, sizes, limits, false);
+    }
+
+    /**
+     * @param sizes each workload's sizes: a parameter may be swept, a variant of the workload per value
+     * @param twins whether each model cell that has a bare twin is followed by the twin's cell
+     */
+    public static Plan of(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
+                          Limits limits, boolean twins) {
         Map<String, List<Variant>> variants = new LinkedHashMap<>();
         List<Workload> built = new ArrayList<>();
         for (String workload : workloads) {
@@ -58,6 +70,9 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
                             notApplicable.put(cell, reason);
                         } else {
                             toMeasure.add(cell);
+                            if (twins) {
+                                cell.twin().ifPresent(toMeasure::add);
+                            }
                         }
                     }
                 }

@@ -3,7 +3,10 @@
  * forks held to P cores, the results added to the output folder as each cell ends, failures and
  * Ctrl-C ending the run with what finished, then the report.
  *
+ * With {@code --twins}, each in-JVM model's cell on spawn, tree and handoff is followed by its
+ * bare twin's.
+ *
  * <p>May import {@code common}, {@code jmh} (the benchmark of each workload and the JMH
- * defaults), {@code report} (to write the report) and core.
+ * defaults), {@code bare} (the twins' benchmarks), {@code report} (to write the report) and core.
  */
 package org.concurrencybench.benchmarks.compare;

@@ -7,9 +7,10 @@ import org.concurrencybench.core.WrongAnswerException;
  * Every answer a benchmark returns, compared with the workload's expected answer. The
  * comparison is one branch inside the timed method, next to a workload that takes
  * milliseconds; the throw waits until the iteration ends, outside the timing, so that a wrong
- * answer fails the run (JMH's failOnError) instead of being averaged into a score.
+ * answer fails the run (JMH's failOnError) instead of being averaged into a score. The bare
+ * twins check theirs with it too, so that a twin is held to its model's answer the same way.
  */
-final class AnswerCheck {
+public final class AnswerCheck {
 
     private final String model;
     private final Workload workload;
@@ -17,14 +18,15 @@ final class AnswerCheck {
     private long wrongAnswers;
     private long firstWrongAnswer;
 
-    AnswerCheck(String model, Workload workload) {
+    /** @param model what answers: a model's id, or a bare twin's, for the message of a wrong answer */
+    public AnswerCheck(String model, Workload workload) {
         this.model = model;
         this.workload = workload;
         this.expected = workload.expected();
     }
 
     /** Notes {@code answer} and returns it. */
-    long record(long answer) {
+    public long record(long answer) {
         if (answer != expected && wrongAnswers++ == 0) {
             firstWrongAnswer = answer;
         }
@@ -32,7 +34,7 @@ final class AnswerCheck {
     }
 
     /** Throws {@link WrongAnswerException} for the first wrong answer since the last call. */
-    void verify() {
+    public void verify() {
         long wrong = wrongAnswers;
         wrongAnswers = 0;
         if (wrong > 0) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.concurrencybench.benchmarks.bare.BareBenchmark;
+import org.concurrencybench.benchmarks.bare.TwinBenchmark;
 import org.concurrencybench.benchmarks.common.ResultsFileException;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.WorkloadSpec;
@@ -79,16 +81,18 @@ public final class JmhResultsReader {
             }
         }
         String workload = workloadOf(benchmark);
-        String model = params.getOrDefault("model", "(no model)");
+        // a bare twin's result names the twin where a model's names the model
+        String model = params.getOrDefault("model", params.getOrDefault(TwinBenchmark.IDIOM, "(no model)"));
         int cores = cores(file, position, params.get("cores"));
         String jdk = result.has("jdkVersion") && result.get("jdkVersion").isJsonPrimitive()
                 ? result.get("jdkVersion").getAsString() : null;
         return new Measurement(benchmark, workload, sizes(workload, params), model, cores, mode, score, error, unit, jdk);
     }
 
-    /** The catalog workload a benchmark measures; for a benchmark of another suite, its class name. */
+    /** The catalog workload a benchmark (a model's or a bare twin's) measures; for a benchmark of another suite, its class name. */
     static String workloadOf(String benchmark) {
-        return WorkloadBenchmark.byName(benchmark).map(WorkloadBenchmark::workload).orElseGet(() -> {
+        return WorkloadBenchmark.byName(benchmark).map(WorkloadBenchmark::workload)
+                .or(() -> BareBenchmark.byName(benchmark).map(BareBenchmark::workload)).orElseGet(() -> {
             int method = benchmark.lastIndexOf('.');
             String type = method < 0 ? benchmark : benchmark.substring(0, method);
             String simple = type.substring(type.lastIndexOf('.') + 1);
@@ -109,6 +113,7 @@ public final class JmhResultsReader {
         Map<String, String> rest = new TreeMap<>(params);
         rest.remove("model");
         rest.remove("cores");
+        rest.remove(TwinBenchmark.IDIOM);
         if (!Workloads.ids().contains(workload)) {
             return new LinkedHashMap<>(rest);
         }

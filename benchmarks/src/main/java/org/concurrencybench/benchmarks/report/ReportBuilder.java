@@ -119,6 +119,7 @@ public final class ReportBuilder {
                     + " scale this way."));
             blocks.add(speedUps.get());
         }
+        blocks.addAll(TwinRatios.of(table, severalSources));
         List<String> gaps = tables.gaps();
         if (!gaps.isEmpty()) {
             blocks.add(new Document.Paragraph("Not measured:"));

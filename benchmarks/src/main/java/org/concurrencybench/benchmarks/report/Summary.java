@@ -70,6 +70,9 @@ final class Summary {
             double millis = fixed.get().millis();
             return (millis == Math.rint(millis) ? Figures.grouped((long) millis) : Figures.number(millis)) + " ms of waits";
         }
-        return Workloads.floorIsBaselineOverP(table.workload()) ? "the baseline / P" : "";
+        if (Workloads.floorIsBaselineOverP(table.workload())) {
+            return "the baseline / P";
+        }
+        return TwinRatios.of(table, false).isEmpty() ? "" : "each model's bare twin";
     }
 }

@@ -63,20 +63,26 @@ public record WorkloadTable(String workload, Map<String, String> sizes, List<Int
         return rows.stream().filter(row -> row.source() == source && row.model().equals(model)).findFirst();
     }
 
-    /** The tables the sources make, workloads in catalog order. */
+    /**
+     * The tables the sources make, workloads in catalog order. A bare twin is no model and has no
+     * row: its figures are set against its model's by {@link TwinRatios}.
+     */
     public static List<WorkloadTable> of(List<Source> sources) {
         Map<Key, Map<RowKey, Row>> groups = new LinkedHashMap<>();
         for (int index = 0; index < sources.size(); index++) {
             Source source = sources.get(index);
             for (Measurement measurement : source.measurements()) {
+                if (TwinRatios.isTwin(measurement.model())) {
+                    continue;
+                }
                 row(groups, new Key(measurement.workload(), measurement.sizes()), index, source, measurement.model())
                         .measured().put(measurement.cores(), measurement);
             }
             for (RunRecord.Cell gap : source.gaps()) {
-                Map<String, String> recorded = gap.sizes() != null ? gap.sizes() : source.run().parameters() == null ? Map.of()
-                        : source.run().parameters().getOrDefault(gap.workload(), Map.of());
-                Map<String, String> sizes = JmhResultsReader.sizes(gap.workload(), recorded);
-                row(groups, new Key(gap.workload(), sizes), index, source, gap.model()).gaps().putIfAbsent(gap.cores(), gap);
+                if (TwinRatios.isTwin(gap.model())) {
+                    continue;
+                }
+                row(groups, new Key(gap.workload(), sizesOf(gap, source)), index, source, gap.model()).gaps().putIfAbsent(gap.cores(), gap);
             }
         }
         List<WorkloadTable> tables = new ArrayList<>();
@@ -93,6 +99,13 @@ public record WorkloadTable(String workload, Map<String, String> sizes, List<Int
         }
         tables.sort(Comparator.comparingInt(table -> workloadRank(table.workload())));
         return tables;
+    }
+
+    /** The sizes of a gap's cell as the catalog writes them, from the cell or, in older run records, from the run's. */
+    static Map<String, String> sizesOf(RunRecord.Cell gap, Source source) {
+        Map<String, String> recorded = gap.sizes() != null ? gap.sizes() : source.run().parameters() == null ? Map.of()
+                : source.run().parameters().getOrDefault(gap.workload(), Map.of());
+        return JmhResultsReader.sizes(gap.workload(), recorded);
     }
 
     private static Row row(Map<Key, Map<RowKey, Row>> groups, Key key, int sourceIndex, Source source, String model) {

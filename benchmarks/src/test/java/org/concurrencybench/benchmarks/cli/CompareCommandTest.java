@@ -190,6 +190,46 @@ class CompareCommandTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void withTwinsEachModelsCellIsFollowedByItsBareTwinsAndTheReportSetsOneAgainstTheOther() throws IOException {
+        Assumptions.assumeTrue(ModelRegistry.ids().containsAll(List.of("thread-pool", "fork-join")),
+                "thread-pool or fork-join is not installed");
+        Path out = temporary.resolve("twins");
+
+        BenchRun run = BenchRun.of("compare", "--models", "thread-pool,fork-join", "--workloads", "spawn,handoff", "--cores",
+                "1", "--twins", "-p", "spawn.units=10", "-p", "handoff.hops=10", "--out", out.toString(), "--jmh", TINY_JMH);
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertContains(run.out(), "twins:     bare-thread-pool, bare-fork-join, each after its model on spawn, handoff");
+        assertContains(run.out(), "[1/8] spawn: thread-pool at P=1");
+        assertContains(run.out(), "[2/8] spawn: bare-thread-pool at P=1");
+        assertContains(run.out(), "[8/8] handoff: bare-fork-join at P=1");
+        Map<String, String> outcomes = outcomes(out.resolve("run.json"));
+        for (String workload : List.of("spawn", "handoff")) {
+            for (String model : List.of("thread-pool", "bare-thread-pool", "fork-join", "bare-fork-join")) {
+                assertEquals("measured", outcomes.get(workload + " " + model + " 1"), workload + " " + model);
+            }
+        }
+        JsonArray results = JsonParser.parseString(Files.readString(out.resolve("jmh.json"), StandardCharsets.UTF_8))
+                .getAsJsonArray();
+        Set<String> twins = new TreeSet<>();
+        for (JsonElement result : results) {
+            JsonObject params = result.getAsJsonObject().getAsJsonObject("params");
+            if (params.has("idiom")) {
+                twins.add(result.getAsJsonObject().get("benchmark").getAsString().replaceFirst("^.*\\.(\\w+\\.\\w+)$", "$1")
+                        + " " + params.get("idiom").getAsString() + " " + params.get("cores").getAsString());
+            }
+        }
+        assertEquals(Set.of("BareSpawnBenchmark.startAndJoinTasks bare-thread-pool 1",
+                "BareSpawnBenchmark.startAndJoinTasks bare-fork-join 1", "BareHandoffBenchmark.passTheToken bare-thread-pool 1",
+                "BareHandoffBenchmark.passTheToken bare-fork-join 1"), twins);
+        String report = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
+        assertContains(report, "### spawn: the suite against the bare twin");
+        assertContains(report, "### handoff: the suite against the bare twin");
+        assertTrue(report.matches("(?s).*\\| thread-pool \\| [+-]\\d+\\.\\d%.*"), report);
+    }
+
+    @Test
     void aParameterNoSelectedWorkloadHasIsAUsageError() {
         BenchRun run = BenchRun.of("compare", "--workloads", "cpu", "-p", "hops=10", "--out", temporary.toString());
 

@@ -198,6 +198,32 @@ class ReportCommandTest {
                 .assertOneLineUsageError("--out /proc/x: cannot create the folder (");
     }
 
+    @Test
+    void eachModelWithABareTwinIsSetAgainstItWithTheTwinsFiguresAndWhatTheSuiteAdds() throws Exception {
+        String report = reportOf(fixture("twins/jmh.json"));
+
+        String spawn = section(report, "## spawn: the suite against the bare twin");
+        assertContains(spawn, "| model | P = 1 | P = 2 |");
+        assertContains(spawn, "| threads | +20.0% (600.0 / 500.0) | +1.6%, within error (620.0 / 610.0) |");
+        assertContains(spawn, "| virtual | +25.0% (5.000 / 4.000) | twin not run |");
+        assertFalse(spawn.contains("process-pool"), "a model without a twin has no row: " + spawn);
+        assertContains(spawn, "- threads: the twin runs new Thread(task).start() per unit, node and ring worker");
+        assertContains(spawn, "the model's run holds in addition a thread factory that names every thread");
+        assertContains(spawn, "- virtual: the twin runs Thread.startVirtualThread(task)");
+        assertContains(section(report, "## tree: the suite against the bare twin"), "| fork-join | +25.0% (2.000 / 1.600) |");
+        assertContains(report, "| process-pool | 0.0880 ± 0.0040 | 0.2700 ± 0.0100 |");
+        assertFalse(report.contains("| bare-"), "a twin has no row among the models: " + report);
+        assertFalse(report.contains("bare-virtual at P = 2"), "a twin's gap is not a model's: " + report);
+    }
+
+    /** The part of the report from {@code heading} to the next heading. */
+    private static String section(String report, String heading) {
+        int start = report.indexOf(heading + "\n");
+        assertTrue(start >= 0, "no " + heading + " in:\n" + report);
+        int end = report.indexOf("\n#", start + heading.length());
+        return report.substring(start, end < 0 ? report.length() : end);
+    }
+
     private void assertRefused(Path file, String problem) {
         BenchRun run = BenchRun.of("report", file.toString(), "--out", out.toString());
 

@@ -1,15 +1,26 @@
 package org.concurrencybench.benchmarks.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.concurrencybench.benchmarks.bare.BareBenchmark;
+import org.concurrencybench.benchmarks.bare.BareTwin;
+import org.concurrencybench.benchmarks.bare.TwinBenchmark;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.WorkloadSizes;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 class PlanTest {
 
@@ -89,6 +100,63 @@ class PlanTest {
         assertEquals(List.of("transfer, payload=0: a at P=1"), plan.toMeasure().stream().map(Cell::describe).toList());
         assertEquals(List.of("transfer, payload=1048576: a at P=1"),
                 plan.notApplicable().keySet().stream().map(Cell::describe).toList());
+    }
+
+    @Test
+    void withTwinsAModelsCellIsFollowedByItsTwinsWhereTheModelAndTheWorkloadHaveOne() {
+        WorkloadSizes twinned = Profile.FULL.sizesOf(List.of("cpu", "spawn", "tree"), List.of());
+        Limits threadsRefuseTheTree = (model, cores, workloads) -> model.equals(BareTwin.THREADS.model())
+                ? named("tree", workloads, "too many threads") : Map.of();
+        String threads = BareTwin.THREADS.model();
+        String virtual = BareTwin.VIRTUAL.model();
+
+        Plan plan = Plan.of(List.of(threads, virtual, "a"), List.of("cpu", "spawn", "tree"), List.of(1, 2), twinned,
+                threadsRefuseTheTree, true);
+
+        assertEquals(List.of("cpu: threads at P=1", "cpu: threads at P=2", "cpu: virtual at P=1", "cpu: virtual at P=2",
+                        "cpu: a at P=1", "cpu: a at P=2",
+                        "spawn: threads at P=1", "spawn: bare-threads at P=1", "spawn: threads at P=2", "spawn: bare-threads at P=2",
+                        "spawn: virtual at P=1", "spawn: bare-virtual at P=1", "spawn: virtual at P=2", "spawn: bare-virtual at P=2",
+                        "spawn: a at P=1", "spawn: a at P=2",
+                        "tree: virtual at P=1", "tree: bare-virtual at P=1", "tree: virtual at P=2", "tree: bare-virtual at P=2",
+                        "tree: a at P=1", "tree: a at P=2"),
+                plan.toMeasure().stream().map(Cell::describe).toList());
+        Cell twin = plan.toMeasure().get(7);
+        assertTrue(twin.bare());
+        assertEquals(plan.toMeasure().get(6).sizes(), twin.sizes());
+        assertEquals(List.of("tree: threads at P=1", "tree: threads at P=2"),
+                plan.notApplicable().keySet().stream().map(Cell::describe).toList(), "no twin cell where the model is n/a");
+        assertEquals(plan.toMeasure().stream().filter(cell -> !cell.bare()).toList(),
+                Plan.of(List.of(threads, virtual, "a"), List.of("cpu", "spawn", "tree"), List.of(1, 2), twinned,
+                        threadsRefuseTheTree).toMeasure(), "without twins the plan is the models' cells alone");
+    }
+
+    @Test
+    void aTwinsCellRunsTheTwinsBenchmarkInAForkHeldToTheSameCoresAsItsModels() throws Exception {
+        Cell model = new Cell(WorkloadBenchmark.SPAWN, BareTwin.THREAD_POOL.model(), 2, Map.of("units", "100", "payload", "0"));
+        Cell twin = model.twin().orElseThrow();
+        try (CoreHolding holding = CoreHolding.detect()) {
+            CellRunner runner = new CellRunner(Profile.QUICK, new OptionsBuilder().build(), holding,
+                    new PrintStream(OutputStream.nullOutputStream()));
+
+            Options ofModel = runner.options(model, Path.of("model.json"));
+            Options ofTwin = runner.options(twin, Path.of("twin.json"));
+
+            assertEquals(List.of(BareBenchmark.SPAWN.includePattern()), ofTwin.getIncludes());
+            assertEquals(List.of(BareTwin.THREAD_POOL.id()), List.copyOf(ofTwin.getParameter(TwinBenchmark.IDIOM).get()));
+            assertFalse(ofTwin.getParameter("model").hasValue());
+            assertEquals(List.of("100"), List.copyOf(ofTwin.getParameter("units").get()));
+            assertEquals(List.of("2"), List.copyOf(ofTwin.getParameter("cores").get()));
+            assertEquals(ofModel.getJvmArgsPrepend().get(), ofTwin.getJvmArgsPrepend().get());
+            assertTrue(ofTwin.getJvmArgsPrepend().get().contains("-XX:ActiveProcessorCount=2"));
+            assertEquals(ofModel.getJvm().orElse(null), ofTwin.getJvm().orElse(null));
+            assertEquals(ofModel.getForkCount().get(), ofTwin.getForkCount().get());
+            assertEquals(ofModel.getMeasurementTime().get(), ofTwin.getMeasurementTime().get());
+        }
+        assertTrue(new Cell(WorkloadBenchmark.CPU, BareTwin.THREAD_POOL.model(), 1, Map.of()).twin().isEmpty(),
+                "the twins run spawn, tree and handoff");
+        assertTrue(new Cell(WorkloadBenchmark.SPAWN, "process-pool", 1, Map.of()).twin().isEmpty());
+        assertTrue(twin.twin().isEmpty());
     }
 
     private static Map<Workload, String> named(String name, List<Workload> workloads, String reason) {

@@ -43,6 +43,23 @@ class JmhResultsReaderTest {
     }
 
     @Test
+    void aBareTwinsResultIsItsWorkloadsWithTheTwinWhereAModelWouldBe() throws IOException {
+        Path file = folder.resolve("twin.json");
+        Files.writeString(file, "[{\"benchmark\": \"org.concurrencybench.benchmarks.bare.BareHandoffBenchmark.passTheToken\","
+                + " \"mode\": \"avgt\", \"params\": {\"cores\": \"2\", \"hops\": \"10000\", \"idiom\": \"bare-virtual\","
+                + " \"workers\": \"2\"}, \"primaryMetric\": {\"score\": 5.0, \"scoreError\": 0.5, \"scoreUnit\": \"ms/op\"}}]");
+
+        Measurement twin = JmhResultsReader.read(file).getFirst();
+
+        assertEquals("handoff", twin.workload());
+        assertEquals("bare-virtual", twin.model());
+        assertEquals(2, twin.cores());
+        assertEquals(Map.of("workers", "2", "hops", "10000"), twin.sizes());
+        assertEquals(true, TwinRatios.isTwin(twin.model()));
+        assertEquals(false, TwinRatios.isTwin("virtual"));
+    }
+
+    @Test
     void scoresInOtherTimeUnitsAreConvertedToMillisecondsAndThroughputIsNot() {
         Measurement micros = new Measurement("b", "io", Map.of(), "virtual", 1, "avgt", 2_500, 100, "us/op");
         Measurement throughput = new Measurement("b", "io", Map.of(), "virtual", 1, "thrpt", 400, 10, "ops/s");

@@ -1,0 +1,108 @@
+package org.concurrencybench.benchmarks.bare;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The bare twins by id, and the one place that maps a twin to its model: twin {@code bare-X} is
+ * model {@code X}'s idiom without the suite. Each says what it runs and what its model's run holds
+ * in addition, for the report. Models with no twin here (the baseline, the process models) have
+ * none: the baseline has no bookkeeping to leave out, and a process model's cost is its processes.
+ */
+public enum BareTwin {
+
+    THREADS("bare-threads", parallelism -> new BareThreadPerTask(BareThreadPerTask.PLATFORM),
+            "new Thread(task).start() per unit, node and ring worker, then join() each in start order, the results in"
+                    + " an array; the ring's token over SynchronousQueues as in the model",
+            "a thread factory that names every thread, a latch that the last thread or the first failure releases, a"
+                    + " slot for that failure, an interrupt check before every start, and, on a failure or an interrupt,"
+                    + " interrupting and joining every sibling"),
+    THREAD_POOL("bare-thread-pool", BareThreadPool::new,
+            "Executors.newFixedThreadPool(P): submit per unit and Future.get in order; a tree node executes its"
+                    + " children, which report their sums upward; a hop is a task that executes the next; the caller"
+                    + " waits on one future",
+            "a run tracker: every unit enters and leaves a synchronized set of the threads inside a unit (so that a"
+                    + " failure can interrupt them), every node and hop reads a cancellation flag, the first failure is"
+                    + " kept; answers are taken as they complete (ExecutorCompletionService); named threads"),
+    FORK_JOIN("bare-fork-join", BareForkJoin::new,
+            "new ForkJoinPool(P) and pool.invoke: a RecursiveTask that halves the units with invokeAll down to one"
+                    + " unit each, a RecursiveTask per tree node that forks and joins its children, a RecursiveAction"
+                    + " per hop that forks the next",
+            "a run tracker (every unit enters and leaves a synchronized set of threads, every task reads a cancellation"
+                    + " flag), submit with an interruptible get instead of invoke, and a pool built to add spare threads"
+                    + " for blocking work (none here: nothing blocks)"),
+    COMPLETABLE_FUTURE("bare-completable-future", BareCompletableFuture::new,
+            "supplyAsync(task, pool) per unit on Executors.newFixedThreadPool(P), allOf(..).join(); a node's future"
+                    + " the thenCombine of its children's; a hop a thenComposeAsync stage",
+            "a run tracker around every unit (a synchronized set of the threads inside one), a whenComplete per unit"
+                    + " that ends allOf at the first failure, a cancellation check in every node and hop"),
+    ASYNC("bare-async", BareAsync::new,
+            "supplyAsync(task, pool) per unit on Executors.newFixedThreadPool(P), allOf(..).join(); a node gathers its"
+                    + " children with allOf(..).thenApplyAsync; the ring's workers await inbox futures, woken with"
+                    + " thenAcceptAsync",
+            "a run tracker around every unit, a whenComplete per unit that ends allOf at the first failure, every"
+                    + " future cancelled after the run, a cancellation check in every node and hop, and a channel group"
+                    + " for io on the same pool (idle here)"),
+    VIRTUAL("bare-virtual", parallelism -> new BareThreadPerTask(BareThreadPerTask.VIRTUAL),
+            "Thread.startVirtualThread(task) per unit, node and ring worker, then join() each in start order, the"
+                    + " results in an array; the ring's token over SynchronousQueues as in the model",
+            "a thread-per-task executor per run (which keeps every thread in a set until it ends), a Future per task,"
+                    + " named threads, a wrapper that keeps the first failure and shuts the run down, and interrupt"
+                    + " checks before every start and join");
+
+    /** What every twin's id starts with; the rest is its model's id. */
+    public static final String PREFIX = "bare-";
+
+    private final String id;
+    private final IntFunction<BareIdiom> factory;
+    private final String idiom;
+    private final String leftOut;
+
+    BareTwin(String id, IntFunction<BareIdiom> factory, String idiom, String leftOut) {
+        this.id = id;
+        this.factory = factory;
+        this.idiom = idiom;
+        this.leftOut = leftOut;
+    }
+
+    /** {@code bare-threads}: what JMH's {@code @Param idiom}, results and run records call it. */
+    public String id() {
+        return id;
+    }
+
+    /** The id of the model this is the twin of. */
+    public String model() {
+        return id.substring(PREFIX.length());
+    }
+
+    /** What the twin runs, in a sentence's words. */
+    public String idiom() {
+        return idiom;
+    }
+
+    /** What the model's run holds that the twin leaves out. */
+    public String leftOut() {
+        return leftOut;
+    }
+
+    /** A new instance of the idiom at P = {@code parallelism}: its pool, if it has one. */
+    BareIdiom create(int parallelism) {
+        return factory.apply(parallelism);
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(BareTwin::id).toList();
+    }
+
+    /** The twin whose id is {@code id}, if it is one. */
+    public static Optional<BareTwin> byId(String id) {
+        return Arrays.stream(values()).filter(twin -> twin.id.equals(id)).findFirst();
+    }
+
+    /** The twin of {@code model}, if it has one. */
+    public static Optional<BareTwin> of(String model) {
+        return byId(PREFIX + model);
+    }
+}
