@@ -43,6 +43,8 @@ final class Charts {
     private static final int HEIGHT = 540;
     /** The share of a category's width its group of bars takes. */
     private static final double GROUP_WIDTH = 0.8;
+    /** The share of a category's width one bar takes at most, so that a group of one or two is not a slab. */
+    private static final double WIDEST_BAR = 0.3;
     private static final Color ERROR_ON_BAR = new Color(0x2B2B2B);
     private static final int MIN_TITLE_POINTS = 9;
     /** Beside a value whose error JMH could not estimate (too few iterations). */
@@ -270,7 +272,8 @@ final class Charts {
             for (int category = 0; category < categories; category++) {
                 widest = Math.max(widest, bestFirst(plot, category).size());
             }
-            double barWidth = (screenX(1) - screenX(0)) * GROUP_WIDTH / widest;
+            double categoryWidth = screenX(1) - screenX(0);
+            double barWidth = Math.min(categoryWidth * GROUP_WIDTH / widest, categoryWidth * WIDEST_BAR);
             double base = getScreenYFromChart(axis.min());
             for (int category = 0; category < categories; category++) {
                 List<Plot.Series> group = bestFirst(plot, category);
