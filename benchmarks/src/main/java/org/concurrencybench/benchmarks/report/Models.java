@@ -31,4 +31,9 @@ final class Models {
         int rank = known.indexOf(model);
         return rank < 0 ? Integer.MAX_VALUE : rank;
     }
+
+    /** How many models the registry knows. */
+    static int count() {
+        return ModelRegistry.ids().size();
+    }
 }

@@ -42,17 +42,17 @@ public final class ReportBuilder {
         blocks.add(new Document.Bullets(runs(sources, baseline)));
 
         List<Report.Chart> charts = new ArrayList<>();
-        Map<String, Integer> chartsPerWorkload = new HashMap<>();
+        ChartNames names = new ChartNames();
         Map<String, List<WorkloadTable>> byWorkload = new LinkedHashMap<>();
         WorkloadTable.of(sources).forEach(table -> byWorkload.computeIfAbsent(table.workload(), ignored -> new ArrayList<>())
                 .add(table));
         Map<Document.Heading, WorkloadTable> headings = new IdentityHashMap<>();
         for (Map.Entry<String, List<WorkloadTable>> workload : byWorkload.entrySet()) {
             for (WorkloadTable table : workload.getValue()) {
-                headings.put(addTable(table, sources, comparison, blocks, charts, chartsPerWorkload), table);
+                headings.put(addTable(table, names, workload.getValue(), sources, comparison, blocks, charts), table);
             }
             if (workload.getKey().equals(TransferCosts.WORKLOAD)) {
-                addTransferCosts(sources, blocks, charts);
+                addTransferCosts(sources, blocks, charts, names);
             }
         }
         // after the introduction: the answer at a glance, then the contents, each linking to its section
@@ -87,10 +87,14 @@ public final class ReportBuilder {
         return byTable;
     }
 
-    /** Adds the section of {@code table}; returns its heading. */
-    private static Document.Heading addTable(WorkloadTable table, List<Source> sources, BaselineComparison comparison,
-                                 List<Document.Block> blocks, List<Report.Chart> charts,
-                                 Map<String, Integer> chartsPerWorkload) {
+    /**
+     * Adds the section of {@code table}; returns its heading.
+     *
+     * @param siblings the tables of the workload, {@code table} among them: what its charts are named after
+     */
+    private static Document.Heading addTable(WorkloadTable table, ChartNames names, List<WorkloadTable> siblings,
+                                             List<Source> sources, BaselineComparison comparison,
+                                             List<Document.Block> blocks, List<Report.Chart> charts) {
         boolean severalSources = sources.size() > 1;
         Document.Heading heading = new Document.Heading(1, table.title());
         blocks.add(heading);
@@ -126,17 +130,25 @@ public final class ReportBuilder {
             blocks.add(new Document.Bullets(gaps));
         }
         if (table.hasMeasurements()) {
-            Plot plot = Charts.plot(table, severalSources);
-            String file = chartFile(table.workload(), chartsPerWorkload);
-            charts.add(new Report.Chart(file, plot));
-            blocks.add(new Document.Image(file, table.title() + ": " + table.unit() + " against P for every model"
-                    + (Charts.isLogarithmic(plot) ? " (logarithmic scale)" : "")));
+            Plot scaling = Charts.scaling(table, sources);
+            String chartName = names.of(table, siblings);
+            String file = chartName + ".png";
+            charts.add(new Report.Chart(file, scaling));
+            blocks.add(new Document.Image(file, table.title() + ": " + table.unit() + " against P for every model, each"
+                    + " point with its 99.9% interval" + (Charts.isLogarithmic(scaling) ? " (logarithmic scale)" : "")));
+            Plot ranking = Charts.ranking(table, sources);
+            String rankingFile = names.variant(chartName, "ranking") + ".png";
+            charts.add(new Report.Chart(rankingFile, ranking));
+            blocks.add(new Document.Image(rankingFile, table.title() + ": which model for this work at each P, a bar per"
+                    + " model, the " + (table.lowerIsBetter() ? "fastest" : "highest") + " first in each group, with its"
+                    + " 99.9% interval" + (Charts.isLogarithmic(ranking) ? " (logarithmic scale)" : "")));
         }
         return heading;
     }
 
     /** After transfer's tables: the cost of one unit against its payload, per run and P, with the goal. */
-    private static void addTransferCosts(List<Source> sources, List<Document.Block> blocks, List<Report.Chart> charts) {
+    private static void addTransferCosts(List<Source> sources, List<Document.Block> blocks, List<Report.Chart> charts,
+                                         ChartNames names) {
         List<TransferCosts> costs = TransferCosts.of(sources);
         if (costs.isEmpty()) {
             return;
@@ -147,24 +159,17 @@ public final class ReportBuilder {
                 + " check one unit's bytes, ± JMH's interval divided the same way; the cheapest of each column in bold."
                 + " A model that hands over a reference pays for making and checksumming the bytes, the floor; a"
                 + " model that moves them between processes pays for the move as well, which grows with the payload."));
-        Map<String, Integer> chartNames = new HashMap<>();
         for (TransferCosts cost : costs) {
             // the heading names the workload too: the console shows a table under its nearest heading alone
             blocks.add(new Document.Heading(2, "transfer, µs per unit: " + cost.describe()
                     + (severalSources ? " (" + cost.source().label() + ")" : "")));
             blocks.add(cost.table());
-            Plot plot = cost.plot(severalSources);
-            String file = chartFile("transfer-per-unit", chartNames);
+            Plot plot = cost.plot(sources);
+            String file = names.of(cost, costs, sources) + ".png";
             charts.add(new Report.Chart(file, plot));
-            blocks.add(new Document.Image(file, plot.title() + ": µs per unit against payload for every model"
-                    + (Charts.isLogarithmic(plot) ? " (logarithmic scale)" : "")));
+            blocks.add(new Document.Image(file, plot.title() + ": µs per unit against payload for every model, each"
+                    + " point with its 99.9% interval" + (Charts.isLogarithmic(plot) ? " (logarithmic scale)" : "")));
         }
-    }
-
-    /** {@code cpu.png}, then {@code cpu-2.png} for the workload's next chart. */
-    private static String chartFile(String name, Map<String, Integer> counts) {
-        int count = counts.merge(name, 1, Integer::sum);
-        return name + (count == 1 ? "" : "-" + count) + ".png";
     }
 
     private static List<String> runs(List<Source> sources, Source baseline) {

@@ -108,18 +108,24 @@ record TransferCosts(Source source, Map<String, String> sizes, int cores, List<L
         return new Document.Table(header, cells, 1);
     }
 
-    /** Microseconds per unit against the payload, a line per model. */
-    Plot plot(boolean severalSources) {
-        Map<String, List<Double>> series = new LinkedHashMap<>();
+    /** Microseconds per unit against the payload, a line per model, each with its error. */
+    Plot plot(List<Source> sources) {
+        int run = Charts.runIndex(sources, source);
+        List<Plot.Series> series = new ArrayList<>();
         for (Row row : rows) {
             List<Double> values = new ArrayList<>();
-            payloads.forEach(payload -> values.add(Optional.ofNullable(row.byPayload().get(payload)).map(PerUnit::micros)
-                    .orElse(null)));
-            series.put(row.model(), values);
+            List<Double> errors = new ArrayList<>();
+            for (long payload : payloads) {
+                PerUnit cost = row.byPayload().get(payload);
+                values.add(cost == null ? null : cost.micros());
+                errors.add(cost == null ? null : cost.errorMicros());
+            }
+            series.add(new Plot.Series(row.model(), row.model(), run, values, errors));
         }
-        String title = "transfer: cost per unit, " + describe() + (severalSources ? " - " + source.label() : "");
-        return new Plot(title, "payload per unit", "µs per unit, lower is better",
-                payloads.stream().map(Figures::bytes).toList(), series);
+        String title = "transfer: cost per unit, " + describe() + (sources.size() > 1 ? " - " + source.label() : "")
+                + RunMarks.of(List.of(source));
+        return new Plot(title, "payload per unit", "µs per unit, lower is better; error bars: 99.9% interval",
+                payloads.stream().map(Figures::bytes).toList(), series, Plot.Shape.LINES, true);
     }
 
     private double cheapest(long payload) {

@@ -184,7 +184,8 @@ class CompareCommandTest {
         assertContains(report, "## transfer (units=4, payload=1024)");
         assertContains(report, "## transfer: cost per unit against payload");
         assertContains(report, "| model | 0 B | 1 KiB |");
-        for (String chart : List.of("transfer.png", "transfer-2.png", "transfer-per-unit.png")) {
+        for (String chart : List.of("transfer-payload-0.png", "transfer-payload-1024.png", "transfer-payload-0-ranking.png",
+                "transfer-payload-1024-ranking.png", "transfer-per-unit.png")) {
             assertTrue(Files.isRegularFile(out.resolve(chart)), chart + " is missing");
         }
     }

@@ -65,8 +65,8 @@ class NewWorkloadsReportTest {
         assertContains(report, "| thread-pool | **5.000 ± 0.500** | **20.00 ± 2.00** | **300.0 ± 30.0** |");
         assertContains(report, "| process-pool | 50.00 ± 5.00 | 100.0 ± 10.0 | 1,200 ± 120 |");
         assertContains(report, "| process-pool-shm | 50.00 ± 5.00 | 40.00 ± 4.00 | 400.0 ± 40.0 |");
-        assertContains(report, "![transfer: cost per unit, P = 1, units=100: µs per unit against payload for every model"
-                + " (logarithmic scale)](transfer-per-unit.png)");
+        assertContains(report, "![transfer: cost per unit, P = 1, units=100: µs per unit against payload for every model,"
+                + " each point with its 99.9% interval (logarithmic scale)](transfer-per-unit.png)");
         byte[] chart = Files.readAllBytes(out.resolve("transfer-per-unit.png"));
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(chart, 4));
     }

@@ -92,7 +92,53 @@ class ReportBuilderTest {
 
         assertTrue(Charts.isLogarithmic(WorkloadTable.of(List.of(wide)).getFirst()));
         assertFalse(Charts.isLogarithmic(WorkloadTable.of(List.of(narrow)).getFirst()));
-        assertEquals(1, ReportBuilder.build(List.of(wide), null).charts().size());
+        assertEquals(List.of("spawn.png", "spawn-ranking.png"),
+                ReportBuilder.build(List.of(wide), null).charts().stream().map(Report.Chart::file).toList());
+    }
+
+    @Test
+    void chartsAreNamedAfterTheSizesThatTellTheWorkloadsTablesApart() {
+        List<Measurement> measurements = new java.util.ArrayList<>();
+        for (String lock : List.of("synchronized", "reentrant")) {
+            measurements.add(new Measurement("org.concurrencybench.benchmarks.jmh.ContentionBenchmark.updateOneSharedCounter",
+                    "contention", ordered("workers", "4", "lock", lock), "virtual", 1, "avgt", 5.0, 0.1, "ms/op"));
+        }
+        for (String payload : List.of("0", "65536")) {
+            for (int cores : List.of(1, 2)) {
+                measurements.add(new Measurement("org.concurrencybench.benchmarks.jmh.TransferBenchmark.returnPayloadFromEveryTask",
+                        "transfer", ordered("units", "100", "payload", payload), "thread-pool", cores, "avgt", 5.0, 0.1, "ms/op"));
+            }
+        }
+        measurements.add(spawn("virtual", 1, 5.0, 0.1));
+        Source source = new Source("run", Path.of("jmh.json"), measurements, null, null);
+
+        Report report = ReportBuilder.build(List.of(source), null);
+
+        assertEquals(List.of("spawn.png", "spawn-ranking.png", "transfer-payload-0.png", "transfer-payload-0-ranking.png",
+                        "transfer-payload-65536.png", "transfer-payload-65536-ranking.png", "transfer-per-unit-p1.png",
+                        "transfer-per-unit-p2.png", "contention-synchronized.png", "contention-synchronized-ranking.png",
+                        "contention-reentrant.png", "contention-reentrant-ranking.png"),
+                report.charts().stream().map(Report.Chart::file).toList());
+    }
+
+    @Test
+    void theChartOfEachModelAtEachPFollowsTheScalingChart() {
+        Source run = new Source("run", Path.of("jmh.json"), List.of(spawn("virtual", 1, 5.0, 0.1), spawn("threads", 1, 60.0, 1.0)),
+                null, null);
+
+        String markdown = MarkdownRenderer.render(ReportBuilder.build(List.of(run), null).document());
+
+        int scaling = markdown.indexOf("![spawn (units=10000): ms/op against P for every model, each point with its 99.9%"
+                + " interval](spawn.png)");
+        int ranking = markdown.indexOf("![spawn (units=10000): which model for this work at each P, a bar per model, the"
+                + " fastest first in each group, with its 99.9% interval](spawn-ranking.png)");
+        assertTrue(scaling >= 0 && ranking > scaling, markdown);
+    }
+
+    @Test
+    void aChartNameHasOnlyLowerCaseLettersDigitsAndHyphens() {
+        assertEquals("lock-a-b-c", ChartNames.sanitise("Lock=A_b.C!"));
+        assertEquals("chart", ChartNames.sanitise("_"));
     }
 
     private static Map<String, String> ordered(String firstName, String first, String secondName, String second) {
