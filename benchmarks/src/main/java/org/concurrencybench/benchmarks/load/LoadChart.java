@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.concurrencybench.benchmarks.report.ModelStyle;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -63,7 +64,9 @@ final class LoadChart {
             }
             if (!throughput.isEmpty()) {
                 XYSeries series = chart.addSeries(load.model(), throughput, p99);
-                series.setMarker(SeriesMarkers.CIRCLE);
+                // the model's colour and marker in every chart of the suite's report
+                ModelStyle style = ModelStyle.of(load.model(), 0);
+                series.setMarker(style.marker()).setMarkerColor(style.colour()).setLineColor(style.colour());
                 drawn++;
             }
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import org.concurrencybench.benchmarks.report.ModelStyle;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -99,7 +100,8 @@ final class LoadPercentileChart {
             }
             if (!x.isEmpty()) {
                 XYSeries series = chart.addSeries(load.model(), x, y);
-                series.setMarker(SeriesMarkers.NONE);
+                // the model's colour in every chart of the suite's report
+                series.setMarker(SeriesMarkers.NONE).setLineColor(ModelStyle.of(load.model(), 0).colour());
                 drawn++;
             }
         }

@@ -200,6 +200,8 @@ public final class LoadSweep {
                 server = null;
             }
         }
+        // in the order of their rates, for the tables and charts: auto measures the knee's rates last
+        points.sort(Comparator.comparingDouble(LoadPoint::offeredRate));
         Double headline = points.stream().filter(LoadPoint::sustained).mapToDouble(LoadPoint::offeredRate).boxed()
                 .reduce(Math::max).orElse(null);
         Double cpuLimit = cpuLimit(points, cores);

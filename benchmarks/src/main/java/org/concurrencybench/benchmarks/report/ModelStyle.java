@@ -16,7 +16,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * @param run the run's place among the report's runs, from 0
  */
-record ModelStyle(Color colour, Marker marker, BasicStroke line, int run) {
+public record ModelStyle(Color colour, Marker marker, BasicStroke line, int run) {
 
     /**
      * Ten colours that tell apart on white and in print, after Tableau's ten, the pale ones
@@ -39,7 +39,7 @@ record ModelStyle(Color colour, Marker marker, BasicStroke line, int run) {
      * not know (a results file of another build) takes a place after every known one, from its
      * name, so that it too is drawn alike wherever it appears.
      */
-    static ModelStyle of(String model, int run) {
+    public static ModelStyle of(String model, int run) {
         int known = Models.rank(model);
         int place = known != Integer.MAX_VALUE ? known : Models.count() + Math.floorMod(model.hashCode(), 64);
         return new ModelStyle(COLOURS.get(place % COLOURS.size()), MARKERS.get(place % MARKERS.size()),
