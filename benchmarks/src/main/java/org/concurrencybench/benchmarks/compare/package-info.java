@@ -1,7 +1,8 @@
 /**
  * The compare job: a plan of cells (model x workload x P x sizes), each its own JMH run with its
- * forks held to P cores, the results added to the output folder as each cell ends, failures and
- * Ctrl-C ending the run with what finished, then the report.
+ * forks held to P cores, the results added to the output folder as each cell ends, a failed cell
+ * recorded with its reason while the others go on, Ctrl-C ending the run with what finished,
+ * then the report.
  *
  * <p>May import {@code common}, {@code jmh} (the benchmark of each workload and the JMH
  * defaults), {@code report} (to write the report) and core.
