@@ -105,7 +105,8 @@ public final class CompareCommand implements Callable<Integer> {
                 folder) : null;
         OutputFolder.ready(folder, out != null);
         ExitCode compared = comparison.run();
-        if (compared != ExitCode.OK || loadPlan == null) {
+        // failed cells do not keep the servers from their load; an interruption ends everything
+        if (comparison.wasInterrupted() || loadPlan == null) {
             return compared.code();
         }
         PrintWriter console = spec.commandLine().getOut();
@@ -118,7 +119,7 @@ public final class CompareCommand implements Callable<Integer> {
         ExitCode loaded = new LoadSweep(loadPlan, console).run();
         Path report = SuiteReport.rewrite(folder);
         console.println("Report with the servers joined: " + report);
-        return loaded.code();
+        return (loaded == ExitCode.OK ? compared : loaded).code();
     }
 
     /** The load sweep runs with a whole comparison, and with a narrowed one only when asked for. */

@@ -94,6 +94,8 @@ public final class Comparison {
     private final Object lock = new Object();
     private final Map<Cell, Status> statuses = new LinkedHashMap<>();
     private boolean ended;
+    /** Set by the shutdown hook when it ends the run. */
+    private boolean interrupted;
     private ResultsFolder folder;
     private CoreHolding holding;
 
@@ -104,7 +106,10 @@ public final class Comparison {
         this.jmh = JmhArguments.parse(settings.jmhArguments());
     }
 
-    /** Runs the comparison; returns OK when every cell was measured or is n/a, FAILED when one failed or it was interrupted. */
+    /**
+     * Runs the comparison; returns OK when every cell was measured or is n/a, FAILED when one
+     * failed or the run was interrupted ({@link #wasInterrupted()} tells the two apart).
+     */
     public ExitCode run() throws IOException {
         holding = CoreHolding.detect();
         Thread interruption = new Thread(this::interrupted, "bench-compare-interrupted");
@@ -144,6 +149,13 @@ public final class Comparison {
         } finally {
             removeHook(interruption);
             holding.close();
+        }
+    }
+
+    /** Whether Ctrl-C (or a kill) ended the run: then nothing should follow it. */
+    public boolean wasInterrupted() {
+        synchronized (lock) {
+            return interrupted;
         }
     }
 
@@ -245,6 +257,7 @@ public final class Comparison {
                 return;
             }
             ended = true;
+            interrupted = true;
         }
         // twice: a fork the main thread started just before it saw the run end is caught by the second
         int killed = ChildProcesses.endAll(STOP_GRACE_SECONDS, TimeUnit.SECONDS)
