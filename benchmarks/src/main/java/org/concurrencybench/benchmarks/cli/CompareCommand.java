@@ -115,7 +115,8 @@ public final class CompareCommand implements Callable<Integer> {
                 folder) : null;
         OutputFolder.ready(folder, out != null);
         ExitCode compared = comparison.run();
-        if (compared != ExitCode.OK || loadPlan == null) {
+        // failed cells do not keep the servers from their load; an interruption ends everything
+        if (comparison.wasInterrupted() || loadPlan == null) {
             return compared.code();
         }
         PrintWriter console = spec.commandLine().getOut();
@@ -132,7 +133,7 @@ public final class CompareCommand implements Callable<Integer> {
         console.println();
         console.println("Report, with the servers joined: " + folder.resolve(ReportWriter.MARKDOWN) + " (and "
                 + ReportWriter.HTML + ")");
-        return loaded.code();
+        return (loaded == ExitCode.OK ? compared : loaded).code();
     }
 
     /** The bare twins run with a whole comparison, and with a narrowed one only when asked for. */

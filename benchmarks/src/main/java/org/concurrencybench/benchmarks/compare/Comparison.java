@@ -35,6 +35,7 @@ import org.concurrencybench.benchmarks.report.TextRenderer;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.WorkloadSizes;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkException;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 
@@ -42,11 +43,17 @@ import org.openjdk.jmh.runner.options.Options;
  * One run of {@code bench compare}: every cell of the plan through JMH, one after another,
  * each cell's results added to jmh.json as soon as it finishes; then the report.
  *
- * <p>A failed cell stops the comparison (JMH's failOnError, applied to the whole comparison):
- * what finished is kept, the failure is recorded with its reason, the rest is marked not run,
- * and the report is written. Ctrl-C does the same from a shutdown hook, after ending JMH's
- * forks and their worker processes. Whichever of the two ends the run does so under one lock,
- * so the files are written once, by one of them, and never half.
+ * <p>A failed cell is marked failed with its reason, one line (for a worker process that died:
+ * its pid, exit code and the end of its stderr), and the comparison goes on with the next cell;
+ * the report lists the failed cells with their reasons, and the run ends with exit code 1. JMH's
+ * failOnError applies within a cell: a wrong answer or a failed run fails the cell, never leaves
+ * a gap in it. When JMH refuses to run at all (another JMH run holds its lock), every cell would
+ * fail alike, so the comparison stops there and marks the rest not run.
+ *
+ * <p>Ctrl-C stops everything from a shutdown hook: it ends JMH's forks and their worker
+ * processes, keeps what finished, marks the rest not run and writes the report. The main thread
+ * and the hook finish the run under one lock, so the files are written once, by one of them, and
+ * never half.
  */
 public final class Comparison {
 
@@ -98,6 +105,8 @@ public final class Comparison {
     private final Object lock = new Object();
     private final Map<Cell, Status> statuses = new LinkedHashMap<>();
     private boolean ended;
+    /** Set by the shutdown hook when it ends the run. */
+    private boolean interrupted;
     private ResultsFolder folder;
     private CoreHolding holding;
 
@@ -108,7 +117,10 @@ public final class Comparison {
         this.jmh = JmhArguments.parse(settings.jmhArguments());
     }
 
-    /** Runs the comparison; returns OK when every cell was measured or is n/a, FAILED when one failed. */
+    /**
+     * Runs the comparison; returns OK when every cell was measured or is n/a, FAILED when one
+     * failed or the run was interrupted ({@link #wasInterrupted()} tells the two apart).
+     */
     public ExitCode run() throws IOException {
         holding = CoreHolding.detect();
         Thread interruption = new Thread(this::interrupted, "bench-compare-interrupted");
@@ -128,34 +140,43 @@ public final class Comparison {
                 writeRun("running");
             }
             printNotApplicable(plan);
-            Cell failed = measure(plan);
+            List<Cell> failed = measure(plan);
             Report report;
             synchronized (lock) {
                 if (ended) {
                     return ExitCode.FAILED;
                 }
                 ended = true;
-                writeRun(failed == null ? "complete" : "failed");
+                writeRun(failed.isEmpty() ? "complete" : "failed");
                 report = writeReport();
             }
             removeHook(interruption);
             out.print(TextRenderer.tables(report.document(), ReportBuilder.SUMMARY));
             out.println();
+            printFailures(failed, plan.toMeasure().size());
             out.println("Report: " + folder.path().resolve(ReportWriter.MARKDOWN) + " (and " + ReportWriter.HTML + ", "
                     + ReportWriter.charts(report.charts().size()) + "); JMH's results: " + folder.jmhJson());
             endLeftoverProcesses();
-            return failed == null ? ExitCode.OK : ExitCode.FAILED;
+            return failed.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
         } finally {
             removeHook(interruption);
             holding.close();
         }
     }
 
+    /** Whether Ctrl-C (or a kill) ended the run: then nothing should follow it. */
+    public boolean wasInterrupted() {
+        synchronized (lock) {
+            return interrupted;
+        }
+    }
+
     /**
-     * Measures the plan's cells in order; returns the cell that failed, or null when none did or
-     * when the shutdown hook ended the run (which then writes the files itself).
+     * Measures the plan's cells in order, going on past a cell that fails; returns the cells that
+     * failed. Stops when the shutdown hook ended the run, which then writes the files itself.
      */
-    private Cell measure(Plan plan) throws IOException {
+    private List<Cell> measure(Plan plan) throws IOException {
+        List<Cell> failed = new ArrayList<>();
         Progress progress = new Progress(out, plan.toMeasure().size(), settings.profile().plannedSeconds(jmh));
         try (PrintStream log = new PrintStream(new FileOutputStream(folder.log().toFile(), true), true, StandardCharsets.UTF_8)) {
             CellRunner runner = new CellRunner(settings.profile(), jmh, holding, log);
@@ -163,7 +184,7 @@ public final class Comparison {
             for (Cell cell : plan.toMeasure()) {
                 synchronized (lock) {
                     if (ended) {
-                        return null;
+                        return failed;
                     }
                 }
                 index++;
@@ -175,7 +196,7 @@ public final class Comparison {
                     Collection<RunResult> results = runner.run(cell, part);
                     synchronized (lock) {
                         if (ended) {
-                            return null;
+                            return failed;
                         }
                         folder.addPart(part);
                         statuses.put(cell, new Status(CellOutcome.MEASURED, null));
@@ -185,22 +206,52 @@ public final class Comparison {
                 } catch (RunnerException | RuntimeException failure) {
                     log.flush();
                     String reason = FailureReason.of(failure, logSince(logStart));
+                    boolean refused = jmhRefused(failure);
                     synchronized (lock) {
                         if (ended) {
-                            return null;
+                            return failed;
                         }
                         statuses.put(cell, new Status(CellOutcome.FAILED, reason));
-                        markUnrun("the comparison stopped when " + cell.describe() + " failed");
+                        if (refused) {
+                            markUnrun("the comparison stopped when JMH refused to run " + cell.describe());
+                        }
                         folder.deleteParts();
+                        writeRun("running");
                     }
-                    out.println("      FAILED: " + reason);
-                    out.println("      (JMH's output, with the fork's stack trace: " + folder.log() + ")");
-                    out.flush();
-                    return cell;
+                    failed.add(cell);
+                    progress.failed(reason, folder.log());
+                    if (refused) {
+                        out.println("      JMH refused to run the cell at all, as it would every other: the comparison stops");
+                        out.flush();
+                        return failed;
+                    }
+                    // a fork that died may leave its workers running, which would disturb the cells after it
+                    endLeftoverProcesses();
                 }
             }
         }
-        return null;
+        return failed;
+    }
+
+    /**
+     * Whether JMH refused to run anything rather than a cell failing: its lock is held by another
+     * JMH run, or it cannot write a file it needs. What a fork threw, or a fork's death, comes
+     * wrapped in a {@link BenchmarkException}; JMH's own refusals come without one.
+     */
+    static boolean jmhRefused(Exception failure) {
+        return failure instanceof RunnerException && !(failure.getCause() instanceof BenchmarkException);
+    }
+
+    /** After the tables: each failed cell with its reason, so that the console ends on what needs attention. */
+    private void printFailures(List<Cell> failed, int measured) {
+        if (failed.isEmpty()) {
+            return;
+        }
+        out.println(failed.size() + " of " + measured + " cells failed:");
+        synchronized (lock) {
+            failed.forEach(cell -> out.println("  " + cell.describe() + ": " + statuses.get(cell).reason()));
+        }
+        out.println();
     }
 
     /** What JMH printed to the log from {@code position} on. */
@@ -218,6 +269,7 @@ public final class Comparison {
                 return;
             }
             ended = true;
+            interrupted = true;
         }
         // twice: a fork the main thread started just before it saw the run end is caught by the second
         int killed = ChildProcesses.endAll(STOP_GRACE_SECONDS, TimeUnit.SECONDS)

@@ -8,18 +8,25 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.concurrencybench.benchmarks.jmh.StandInException;
 
 /**
- * The line that says why a cell failed. JMH wraps what the fork threw in its own exceptions
- * ("Benchmark caught the exception"), with the fork's exception among their causes and
- * suppressed ones; the reason a person can act on is that exception (the wrong answer, the
- * model's failure, the n/a from the setup). A fork that died without throwing (it could not
- * start, or crashed) leaves only JMH's exit code; its standard error, which JMH printed to the
- * log, says why.
+ * The line that says why a cell failed, for the console, run.json and the report. JMH wraps
+ * what the fork threw in its own exceptions ("Benchmark caught the exception"), with the fork's
+ * exception among their causes and suppressed ones; the reason a person can act on is that
+ * exception (the wrong answer, the model's failure, the n/a from the setup), and its whole
+ * message goes on the line: for a worker process that died, its pid, exit code and the end of
+ * its stderr. A fork that died without throwing (it could not start, or crashed) leaves only
+ * JMH's exit code; its standard error, which JMH printed to the log, says why.
  */
 final class FailureReason {
 
     private static final String STDERR_START = "<stderr last=";
+    /** Lines of a message after its first that the one line keeps: the end of a stack trace's text, not all of it. */
+    private static final int LINES_KEPT = 5;
+    /** A stack trace's frame or its "... 3 more", as printed in a worker's stderr. */
+    private static final Pattern STACK_FRAME = Pattern.compile("at \\S+\\(.*\\)|\\.\\.\\. \\d+ more");
     private static final String JMH_PACKAGE = "org.openjdk.jmh.";
 
     private FailureReason() {
@@ -32,9 +39,9 @@ final class FailureReason {
         List<Throwable> all = breadthFirst(thrown);
         Optional<Throwable> own = all.stream().filter(one -> !madeByJmh(one)).findFirst();
         if (own.isPresent()) {
-            return firstLine(own.get());
+            return oneLine(own.get());
         }
-        String reason = firstLine(all.getLast());
+        String reason = oneLine(all.getLast());
         return firstErrorLine(jmhOutput).map(line -> reason + ": " + line).orElse(reason);
     }
 
@@ -79,9 +86,30 @@ final class FailureReason {
                 .filter(line -> !line.startsWith("</stderr>"));
     }
 
-    private static String firstLine(Throwable thrown) {
+    /**
+     * The exception's message on one line: its first line, then the lines after it (such as the
+     * end of a worker's stderr), the last {@value #LINES_KEPT} of them that are not stack frames,
+     * each after a {@code " | "} (a space after a colon). A blank message gives the exception's
+     * class, the original's for a {@link StandInException}.
+     */
+    static String oneLine(Throwable thrown) {
         String message = thrown.getMessage();
-        String text = message == null || message.isBlank() ? thrown.getClass().getSimpleName() : message;
-        return text.lines().findFirst().orElse(text).strip();
+        if (message == null || message.isBlank()) {
+            return thrown instanceof StandInException standIn ? standIn.originalClass() : thrown.getClass().getName();
+        }
+        List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> rest = lines.subList(1, lines.size()).stream().filter(line -> !STACK_FRAME.matcher(line).matches()).toList();
+        StringBuilder line = new StringBuilder(lines.getFirst());
+        if (rest.size() > LINES_KEPT) {
+            append(line, "...");
+            rest = rest.subList(rest.size() - LINES_KEPT, rest.size());
+        }
+        rest.forEach(next -> append(line, next));
+        return line.toString();
+    }
+
+    /** After a colon, a space; between two lines, a bar. */
+    private static void append(StringBuilder line, String next) {
+        line.append(line.charAt(line.length() - 1) == ':' ? " " : " | ").append(next);
     }
 }

@@ -1,6 +1,7 @@
 package org.concurrencybench.benchmarks.compare;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import org.openjdk.jmh.results.Result;
@@ -41,6 +42,14 @@ final class Progress {
                     Double.isFinite(error) ? String.format(Locale.ROOT, " ± %.3f", error) : " (no error estimate)",
                     duration(nanos / 1e9));
         }
+        out.flush();
+    }
+
+    /** A cell that failed: why, in one line, and where JMH's output with the fork's stack trace is. */
+    void failed(String reason, Path log) {
+        done++;
+        out.println("      FAILED: " + reason);
+        out.println("      (JMH's output, with the fork's stack trace: " + log + ")");
         out.flush();
     }
 

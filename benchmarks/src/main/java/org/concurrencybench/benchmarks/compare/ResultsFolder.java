@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.concurrencybench.benchmarks.common.AtomicFiles;
 import org.concurrencybench.benchmarks.common.Environment;
+import org.concurrencybench.benchmarks.report.ReportBuilder;
 import org.concurrencybench.benchmarks.report.RunRecord;
 
 /**
@@ -21,7 +22,7 @@ import org.concurrencybench.benchmarks.report.RunRecord;
 final class ResultsFolder {
 
     static final String JMH_JSON = "jmh.json";
-    static final String JMH_LOG = "jmh.log";
+    static final String JMH_LOG = ReportBuilder.JMH_LOG;
 
     private final Path folder;
     private final List<String> results = new ArrayList<>();

@@ -1,7 +1,8 @@
 /**
  * The compare job: a plan of cells (model x workload x P x sizes), each its own JMH run with its
- * forks held to P cores, the results added to the output folder as each cell ends, failures and
- * Ctrl-C ending the run with what finished, then the report.
+ * forks held to P cores, the results added to the output folder as each cell ends, a failed cell
+ * recorded with its reason while the others go on, Ctrl-C ending the run with what finished,
+ * then the report.
  *
  * With {@code --twins}, each in-JVM model's cell on spawn, tree and handoff is followed by its
  * bare twin's.

@@ -28,6 +28,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * processors; run directly, a fork sees the machine's processors (and says so) unless it is
  * given them, for P = 2: {@code -p cores=2 -jvmArgsPrepend "-XX:ActiveProcessorCount=2
  * -Djdk.virtualThreadScheduler.parallelism=2 -Djdk.virtualThreadScheduler.maxPoolSize=2"}.
+ *
+ * <p>What the set-up, a run, the answer check or the tear-down throws reaches JMH's host
+ * serialisable: as it is, or as its {@link StandInException} when it cannot be serialised.
  */
 @State(Scope.Benchmark)
 public abstract class ModelBenchmark extends BenchmarkDefaults {
@@ -60,6 +63,14 @@ public abstract class ModelBenchmark extends BenchmarkDefaults {
 
     @Setup(Level.Trial)
     public final void openWorkloadAndCreateModel() {
+        try {
+            openAndCreate();
+        } catch (RuntimeException failed) {
+            throw StandInException.sendable(failed);
+        }
+    }
+
+    private void openAndCreate() {
         // the sizes are checked (and io's server started) before any worker JVM is spent on them
         OpenWorkload opened = Workloads.open(workloadId, sizes());
         try {
@@ -91,17 +102,33 @@ public abstract class ModelBenchmark extends BenchmarkDefaults {
 
     /** Runs the workload once and returns its answer, which is checked when the iteration ends. */
     protected final long runOnce() throws InterruptedException {
-        return answers.record(concurrencyModel.run(openWorkload.workload()));
+        try {
+            return answers.record(concurrencyModel.run(openWorkload.workload()));
+        } catch (RuntimeException failed) {
+            throw StandInException.sendable(failed);
+        }
     }
 
     @TearDown(Level.Iteration)
     public final void checkAnswers() {
-        answers.verify();
+        try {
+            answers.verify();
+        } catch (RuntimeException failed) {
+            throw StandInException.sendable(failed);
+        }
     }
 
     /** The model first: its units may still hold connections to the workload's server. */
     @TearDown(Level.Trial)
     public final void closeModelThenWorkload() {
+        try {
+            closeBoth();
+        } catch (RuntimeException failed) {
+            throw StandInException.sendable(failed);
+        }
+    }
+
+    private void closeBoth() {
         ConcurrencyModel closingModel = concurrencyModel;
         OpenWorkload closingWorkload = openWorkload;
         concurrencyModel = null;

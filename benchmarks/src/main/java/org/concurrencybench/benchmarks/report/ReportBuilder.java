@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.concurrencybench.benchmarks.common.CellOutcome;
 import org.concurrencybench.benchmarks.common.Environment;
 import org.concurrencybench.core.Workloads;
 
@@ -17,6 +18,9 @@ public final class ReportBuilder {
 
     /** The heading of the answer at a glance, which a console prints last. */
     public static final String SUMMARY = Summary.HEADING;
+
+    /** JMH's console output, which bench compare keeps beside the results. */
+    public static final String JMH_LOG = "jmh.log";
 
     private ReportBuilder() {
     }
@@ -40,6 +44,13 @@ public final class ReportBuilder {
         int top = blocks.size();
         blocks.add(new Document.Heading(1, "Runs"));
         blocks.add(new Document.Bullets(runs(sources, baseline)));
+        List<String> failed = failedCells(sources);
+        if (!failed.isEmpty()) {
+            blocks.add(new Document.Heading(1, "Failed cells"));
+            blocks.add(new Document.Paragraph("Each cell below failed, for the reason given; it has no figure in its"
+                    + " table. JMH's output beside the results (" + JMH_LOG + ") has the fork's stack trace."));
+            blocks.add(new Document.Bullets(failed));
+        }
 
         List<Report.Chart> charts = new ArrayList<>();
         ChartNames names = new ChartNames();
@@ -172,6 +183,42 @@ public final class ReportBuilder {
         }
     }
 
+    /**
+     * {@code tree: process-pool at P = 2: <reason>} for each failed cell of each run, with the
+     * swept sizes that tell the cell from its siblings, and the run's label when there are several.
+     */
+    private static List<String> failedCells(List<Source> sources) {
+        List<String> lines = new ArrayList<>();
+        for (Source source : sources) {
+            RunRecord run = source.run();
+            if (run == null) {
+                continue;
+            }
+            for (RunRecord.Cell cell : run.cells()) {
+                if (cell.outcome() == CellOutcome.FAILED) {
+                    lines.add((sources.size() > 1 ? source.label() + ", " : "") + cell.workload() + sweptSizes(run, cell) + ": "
+                            + cell.model() + " at P = " + cell.cores() + ": " + cell.reason());
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** {@code , payload=65536} for a cell of a sweep over payload; empty for a workload whose sizes are not swept. */
+    private static String sweptSizes(RunRecord run, RunRecord.Cell cell) {
+        Map<String, String> written = run.parameters() == null ? null : run.parameters().get(cell.workload());
+        if (cell.sizes() == null || written == null) {
+            return "";
+        }
+        StringBuilder swept = new StringBuilder();
+        cell.sizes().forEach((name, value) -> {
+            if (written.getOrDefault(name, "").contains(",")) {
+                swept.append(", ").append(name).append('=').append(value);
+            }
+        });
+        return swept.toString();
+    }
+
     private static List<String> runs(List<Source> sources, Source baseline) {
         List<String> lines = new ArrayList<>();
         for (Source source : sources) {
@@ -203,7 +250,11 @@ public final class ReportBuilder {
             if (!changed.isEmpty()) {
                 line.append("; sizes other than the catalog's: ").append(String.join(", ", changed));
             }
-            if (!"complete".equals(run.status())) {
+            long failures = run.cells().stream().filter(cell -> cell.outcome() == CellOutcome.FAILED).count();
+            if (failures > 0) {
+                line.append("; ").append(failures).append(failures == 1 ? " cell" : " cells").append(" failed");
+            }
+            if (!"complete".equals(run.status()) && !"failed".equals(run.status())) {
                 line.append("; the run ").append(run.status()).append(" before every cell was measured");
             }
         }

@@ -14,9 +14,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
@@ -32,6 +35,7 @@ import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.benchmarks.compare.Comparison;
 import org.concurrencybench.benchmarks.compare.Limits;
 import org.concurrencybench.benchmarks.compare.Profile;
+import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.WorkloadSizes;
@@ -85,7 +89,7 @@ class CompareCommandTest {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
-    void aFailedCellStopsTheComparisonKeepsWhatFinishedAndMarksTheRestNotRun() throws IOException {
+    void aFailedCellIsMarkedFailedWithItsReasonAndTheCellsAfterItAreStillMeasured() throws IOException {
         // A model's own limit, hidden from the comparison, makes its fork fail in the set-up:
         // a real failure in a real fork, with a reason the test knows.
         Optional<String[]> limited = modelLimitedOnDefaultTree();
@@ -104,15 +108,46 @@ class CompareCommandTest {
         Map<String, String> outcomes = outcomes(out.resolve("run.json"));
         assertEquals("measured", outcomes.get("spawn " + model + " 1"));
         assertEquals("failed", outcomes.get("tree " + model + " 1"));
-        assertEquals("not run", outcomes.get("handoff " + model + " 1"));
-        assertEquals(Set.of(model), measuredModels(out.resolve("jmh.json")));
+        assertEquals("measured", outcomes.get("handoff " + model + " 1"), "the cell after the failed one is measured");
+        assertEquals(Set.of("spawn", "handoff"), measuredWorkloads(out.resolve("jmh.json")));
         String run = Files.readString(out.resolve("run.json"), StandardCharsets.UTF_8);
         assertContains(run, "\"status\": \"failed\"");
         assertContains(run, limited.get()[1].substring(0, 40));
+        String reason = "n/a: " + model + " cannot run tree";
         String report = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
         assertContains(report, "| " + model + " | failed |");
-        assertContains(report, "not run: the comparison stopped when tree: " + model + " at P=1 failed");
-        assertContains(console.toString(), "FAILED: n/a: " + model + " cannot run tree");
+        assertContains(report, "1 cell failed");
+        assertContains(report, "# Failed cells");
+        assertContains(report, "- tree: " + model + " at P = 1: " + reason);
+        assertContains(console.toString(), "FAILED: " + reason);
+        assertContains(console.toString(), "1 of 3 cells failed:\n  tree: " + model + " at P=1: " + reason);
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void whenJmhRefusesToRunTheComparisonStopsAtTheFirstCellInsteadOfFailingEveryCellAlike() throws IOException {
+        Assumptions.assumeTrue(ModelRegistry.ids().contains("thread-pool"), "thread-pool is not installed");
+        Path out = temporary.resolve("refused");
+        List<String> workloads = List.of("spawn", "handoff");
+        WorkloadSizes sizes = Profile.FULL.sizesOf(workloads, List.of("spawn.units=10", "handoff.hops=10"));
+        StringWriter console = new StringWriter();
+        ExitCode code;
+
+        // JMH's own lock, held as another JMH run on the machine holds it
+        try (FileChannel channel = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            code = new Comparison(new Comparison.Settings(List.of("thread-pool"), workloads, List.of(1), sizes, Profile.QUICK, out,
+                    TINY_JMH), new PrintWriter(console, true), Limits.fromRegistry()).run();
+        }
+
+        assertEquals(ExitCode.FAILED, code, console.toString());
+        Map<String, String> outcomes = outcomes(out.resolve("run.json"));
+        assertEquals("failed", outcomes.get("spawn thread-pool 1"));
+        assertEquals("not run", outcomes.get("handoff thread-pool 1"));
+        assertContains(console.toString(), "FAILED: ERROR: ");
+        assertContains(console.toString(), "JMH refused to run the cell at all, as it would every other: the comparison stops");
+        assertContains(Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8),
+                "thread-pool at P = 1: not run: the comparison stopped when JMH refused to run spawn: thread-pool at P=1");
     }
 
     @Test
@@ -341,6 +376,17 @@ class CompareCommandTest {
             models.add(params.get("model").getAsString());
         }
         return models;
+    }
+
+    /** The workloads of every result in a jmh.json, by their benchmark. */
+    private static Set<String> measuredWorkloads(Path jmhJson) throws IOException {
+        Set<String> workloads = new TreeSet<>();
+        JsonArray results = JsonParser.parseString(Files.readString(jmhJson, StandardCharsets.UTF_8)).getAsJsonArray();
+        for (JsonElement result : results) {
+            String benchmark = result.getAsJsonObject().get("benchmark").getAsString();
+            workloads.add(WorkloadBenchmark.byName(benchmark).map(WorkloadBenchmark::workload).orElse(benchmark));
+        }
+        return workloads;
     }
 
     /** {@code "cpu thread-pool 1" -> "measured"}, from a run.json. */

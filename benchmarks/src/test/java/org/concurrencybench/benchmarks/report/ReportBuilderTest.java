@@ -42,6 +42,26 @@ class ReportBuilderTest {
         assertTrue(markdown.contains("| threads | failed |"), markdown);
         assertTrue(markdown.contains("- threads at P = 1: failed: model threads, workload spawn(units=10000): answered 1,"
                 + " expected 49995000"), markdown);
+        assertTrue(markdown.contains("; 1 cell failed; "), "the run's line counts the failures: " + markdown);
+        assertTrue(markdown.contains("# Failed cells"), markdown);
+        assertTrue(markdown.contains("- spawn: threads at P = 1: model threads, workload spawn(units=10000): answered 1,"
+                + " expected 49995000"), "the failed cells are listed after the runs: " + markdown);
+        assertTrue(markdown.indexOf("# Failed cells") < markdown.indexOf("# spawn"), markdown);
+    }
+
+    @Test
+    void aFailedCellOfASweepIsNamedWithTheSweptSize() {
+        Map<String, String> large = ordered("units", "100", "payload", "1048576");
+        RunRecord run = new RunRecord("failed", "quick", "1 fork", List.of("process-pool"), List.of("transfer"), List.of(2),
+                Map.of("transfer", Map.of("units", "100", "payload", "0,1048576")), List.of(
+                        new RunRecord.Cell("transfer", "process-pool", 2, CellOutcome.FAILED, "worker pid 9 (w-1) exited with code 137",
+                                large)));
+        Source source = new Source("run", Path.of("jmh.json"), List.of(), null, run);
+
+        String markdown = MarkdownRenderer.render(ReportBuilder.build(List.of(source), null).document());
+
+        assertTrue(markdown.contains("- transfer, payload=1048576: process-pool at P = 2: worker pid 9 (w-1) exited with code 137"),
+                markdown);
     }
 
     @Test

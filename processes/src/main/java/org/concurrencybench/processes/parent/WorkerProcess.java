@@ -291,21 +291,31 @@ public final class WorkerProcess {
 
     /** Why this worker is lost to the run: it died, or broke the protocol. */
     public WorkerFailedException lostFailure() {
+        OptionalInt code = exitCode();
         if (broken != null) {
-            return failure(broken + exitStatus("; it exited with code ", "; it was still running"));
+            return failure(broken + exitStatus(code, "; it exited with code ", "; it was still running"), code);
         }
         if (!hello.isDone() || hello.isCompletedExceptionally()) {
-            return failure(exitStatus("exited with code ", "closed its standard output") + " before it was ready");
+            return failure(exitStatus(code, "exited with code ", "closed its standard output") + " before it was ready", code);
         }
-        return failure(exitStatus("exited with code ", "closed its standard output but is still running"));
+        return failure(exitStatus(code, "exited with code ", "closed its standard output but is still running"), code);
     }
 
-    /** A failure of this worker: {@code what} it did, its pid, exit code and the end of its stderr. */
+    /**
+     * A failure of this worker: {@code what} it did, its pid, its exit code if it has exited,
+     * and the end of its stderr.
+     */
     public WorkerFailedException failure(String what) {
+        OptionalInt code = exitCode();
+        return failure(what + exitStatus(code, "; it exited with code ", ""), code);
+    }
+
+    /** @param whatAndStatus what the worker did, with its exit code when {@code code} has one */
+    private WorkerFailedException failure(String whatAndStatus, OptionalInt code) {
         String tail = stderr.lastLines(StderrTail.LINES_SHOWN);
-        String message = "worker pid " + pid() + " (" + label + ") " + what
+        String message = "worker pid " + pid() + " (" + label + ") " + whatAndStatus
                 + (tail.isEmpty() ? "; it wrote nothing to stderr" : "; the end of its stderr:\n" + tail.indent(4).stripTrailing());
-        return new WorkerFailedException(message, pid(), exitCode(), tail);
+        return new WorkerFailedException(message, pid(), code, tail);
     }
 
     /** Everything kept of its stderr (the last 64 KiB). */
@@ -318,8 +328,7 @@ public final class WorkerProcess {
         return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
-    private String exitStatus(String exitedPrefix, String running) {
-        OptionalInt code = exitCode();
+    private static String exitStatus(OptionalInt code, String exitedPrefix, String running) {
         return code.isPresent() ? exitedPrefix + code.getAsInt() : running;
     }
 
