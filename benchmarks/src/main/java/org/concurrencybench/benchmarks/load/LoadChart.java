@@ -36,6 +36,13 @@ final class LoadChart {
         return Optional.of(BitmapEncoder.getBitmapBytes(chart.get(), BitmapEncoder.BitmapFormat.PNG));
     }
 
+    /** A log latency axis from {@code min} to {@code max} ms, to whole decades at both ends so that it has two labelled ticks. */
+    static void wholeDecades(XYStyler styler, double min, double max) {
+        double below = Math.pow(10, Math.floor(Math.log10(min)));
+        double above = Math.pow(10, Math.ceil(Math.log10(max)));
+        styler.setYAxisMin(below).setYAxisMax(above <= below ? below * 10 : above);
+    }
+
     static Optional<XYChart> chart(LoadResults results, int cores) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("p99 latency against throughput, P = " + cores)
@@ -73,10 +80,7 @@ final class LoadChart {
         if (drawn == 0) {
             return Optional.empty();
         }
-        // whole decades at both ends, so that the log axis has at least two labelled ticks
-        double below = Math.pow(10, Math.floor(Math.log10(min)));
-        double above = Math.pow(10, Math.ceil(Math.log10(max)));
-        styler.setYAxisMin(below).setYAxisMax(above <= below ? below * 10 : above);
+        wholeDecades(styler, min, max);
         styler.setXAxisMin(0.0);
         return Optional.of(chart);
     }

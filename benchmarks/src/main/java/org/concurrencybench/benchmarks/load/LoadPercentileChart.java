@@ -108,9 +108,7 @@ final class LoadPercentileChart {
         if (drawn == 0) {
             return Optional.empty();
         }
-        double below = Math.pow(10, Math.floor(Math.log10(min)));
-        double above = Math.pow(10, Math.ceil(Math.log10(max)));
-        styler.setYAxisMin(below).setYAxisMax(above <= below ? below * 10 : above);
+        LoadChart.wholeDecades(styler, min, max);
         styler.setXAxisMin(0.0).setXAxisMax(Math.ceil(widest));
         return Optional.of(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
