@@ -47,6 +47,12 @@ final class CellRunner {
         return new Runner(options(cell, resultFile), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL)).run();
     }
 
+    /** Measures {@code forks} forks of {@code cell}, one round's ({@link Rounds}); JMH writes its JSON to {@code resultFile}. */
+    Collection<RunResult> run(Cell cell, Path resultFile, int forks) throws RunnerException, IOException {
+        Options options = new OptionsBuilder().parent(options(cell, resultFile)).forks(forks).build();
+        return new Runner(options, OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL)).run();
+    }
+
     Options options(Cell cell, Path resultFile) throws IOException {
         CoreHolding.ForkSettings fork = holding.forCores(cell.cores());
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(extra)

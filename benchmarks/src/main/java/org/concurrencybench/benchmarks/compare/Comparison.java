@@ -87,7 +87,9 @@ public final class Comparison {
         String describe() {
             List<String> registered = ModelRegistry.ids();
             List<String> leftOut = models.equals(profile.defaultModels(registered)) ? profile.leftOut(registered) : List.of();
+            Rounds rounds = Rounds.of(profile, JmhArguments.parse(jmhArguments));
             return profile.describe()
+                    + (rounds.count() > 1 ? ", in " + rounds.count() + " rounds of one fork of every cell each" : "")
                     + (leftOut.isEmpty() ? "" : "; " + String.join(", ", leftOut) + " left out (" + profile.id()
                             + "; name it with --models to measure it)")
                     + (jmhArguments == null || jmhArguments.isBlank() ? "" : "; with JMH options " + jmhArguments.strip())
@@ -177,61 +179,81 @@ public final class Comparison {
      */
     private List<Cell> measure(Plan plan) throws IOException {
         List<Cell> failed = new ArrayList<>();
-        Progress progress = new Progress(out, plan.toMeasure().size(), settings.profile().plannedSeconds(jmh));
+        Rounds rounds = Rounds.of(settings.profile(), jmh);
+        List<Cell> cells = plan.toMeasure();
+        Progress progress = new Progress(out, cells.size() * rounds.count(),
+                settings.profile().plannedSeconds(jmh) / rounds.count());
+        Map<Cell, List<Path>> parts = new LinkedHashMap<>();
         try (PrintStream log = new PrintStream(new FileOutputStream(folder.log().toFile(), true), true, StandardCharsets.UTF_8)) {
             CellRunner runner = new CellRunner(settings.profile(), jmh, holding, log);
             int index = 0;
-            for (Cell cell : plan.toMeasure()) {
-                synchronized (lock) {
-                    if (ended) {
-                        return failed;
-                    }
-                }
-                index++;
-                progress.starting(index, cell);
-                long started = System.nanoTime();
-                long logStart = Files.size(folder.log());
-                Path part = folder.partFile(index);
-                try {
-                    Collection<RunResult> results = runner.run(cell, part);
+            for (int round = 0; round < rounds.count(); round++) {
+                for (Cell cell : rounds.order(cells, round)) {
                     synchronized (lock) {
                         if (ended) {
                             return failed;
                         }
-                        folder.addPart(part);
-                        statuses.put(cell, new Status(CellOutcome.MEASURED, null));
-                        writeRun("running");
                     }
-                    progress.finished(results, System.nanoTime() - started);
-                } catch (RunnerException | RuntimeException failure) {
-                    log.flush();
-                    String reason = FailureReason.of(failure, logSince(logStart));
-                    boolean refused = jmhRefused(failure);
-                    synchronized (lock) {
-                        if (ended) {
-                            return failed;
+                    index++;
+                    if (failed.contains(cell)) {
+                        progress.skipped();
+                        continue;
+                    }
+                    progress.starting(index, cell, rounds.describe(round));
+                    long started = System.nanoTime();
+                    long logStart = Files.size(folder.log());
+                    Path part = folder.partFile(index);
+                    try {
+                        Collection<RunResult> results = runner.run(cell, part, rounds.forksEach());
+                        List<Path> done = parts.computeIfAbsent(cell, ignored -> new ArrayList<>());
+                        done.add(part);
+                        synchronized (lock) {
+                            if (ended) {
+                                return failed;
+                            }
+                            if (round == rounds.count() - 1) {
+                                folder.addParts(done);
+                                statuses.put(cell, new Status(CellOutcome.MEASURED, null));
+                                writeRun("running");
+                            }
                         }
-                        statuses.put(cell, new Status(CellOutcome.FAILED, reason));
+                        progress.finished(results, System.nanoTime() - started);
+                    } catch (RunnerException | RuntimeException failure) {
+                        log.flush();
+                        String reason = FailureReason.of(failure, logSince(logStart));
+                        boolean refused = jmhRefused(failure);
+                        synchronized (lock) {
+                            if (ended) {
+                                return failed;
+                            }
+                            statuses.put(cell, new Status(CellOutcome.FAILED, reason));
+                            if (refused) {
+                                markUnrun("the comparison stopped when JMH refused to run " + cell.describe());
+                                folder.deleteParts();
+                            } else {
+                                Files.deleteIfExists(part);
+                                for (Path earlier : parts.getOrDefault(cell, List.of())) {
+                                    Files.deleteIfExists(earlier);
+                                }
+                            }
+                            writeRun("running");
+                        }
+                        failed.add(cell);
+                        progress.failed(reason, folder.log());
                         if (refused) {
-                            markUnrun("the comparison stopped when JMH refused to run " + cell.describe());
+                            out.println("      JMH refused to run the cell at all, as it would every other: the comparison stops");
+                            out.flush();
+                            return failed;
                         }
-                        folder.deleteParts();
-                        writeRun("running");
+                        // a fork that died may leave its workers running, which would disturb the cells after it
+                        endLeftoverProcesses();
                     }
-                    failed.add(cell);
-                    progress.failed(reason, folder.log());
-                    if (refused) {
-                        out.println("      JMH refused to run the cell at all, as it would every other: the comparison stops");
-                        out.flush();
-                        return failed;
-                    }
-                    // a fork that died may leave its workers running, which would disturb the cells after it
-                    endLeftoverProcesses();
                 }
             }
         }
         return failed;
     }
+
 
     /**
      * Whether JMH refused to run anything rather than a cell failing: its lock is held by another

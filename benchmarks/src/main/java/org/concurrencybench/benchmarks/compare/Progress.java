@@ -28,9 +28,20 @@ final class Progress {
     }
 
     void starting(int index, Cell cell) {
+        starting(index, cell, "");
+    }
+
+    /** @param round {@code fork 2 of 3} when the cells' forks run in rounds; empty otherwise */
+    void starting(int index, Cell cell, String round) {
         String width = String.valueOf(total);
-        out.printf(Locale.ROOT, "[%" + width.length() + "d/%s] %-40s %s%n", index, width, cell.describe(), left(total - index + 1));
+        String what = cell.describe() + (round.isEmpty() ? "" : ", " + round);
+        out.printf(Locale.ROOT, "[%" + width.length() + "d/%s] %-40s %s%n", index, width, what, left(total - index + 1));
         out.flush();
+    }
+
+    /** A step not taken: the cell failed in an earlier round. */
+    void skipped() {
+        done++;
     }
 
     void finished(Collection<RunResult> results, long nanos) {

@@ -62,22 +62,37 @@ final class ResultsFolder {
 
     /** Adds the results in {@code part} (JMH's JSON array) to jmh.json, then deletes the part. */
     void addPart(Path part) throws IOException {
-        String text = Files.readString(part, StandardCharsets.UTF_8);
-        try {
-            if (!JsonParser.parseString(text).isJsonArray()) {
-                throw new IOException(part + ": JMH's results should be a JSON array");
+        addParts(List.of(part));
+    }
+
+    /**
+     * Adds the results of one cell's forks, each run in a round of its own and written by JMH to
+     * one of {@code parts}, to jmh.json as one record ({@link ForkMerge}); then deletes the parts.
+     * A cell of one fork keeps JMH's own text.
+     */
+    void addParts(List<Path> parts) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (Path part : parts) {
+            String text = Files.readString(part, StandardCharsets.UTF_8);
+            try {
+                if (!JsonParser.parseString(text).isJsonArray()) {
+                    throw new IOException(part + ": JMH's results should be a JSON array");
+                }
+            } catch (JsonParseException malformed) {
+                throw new IOException(part + ": JMH's results are not valid JSON: " + malformed.getMessage(), malformed);
             }
-        } catch (JsonParseException malformed) {
-            throw new IOException(part + ": JMH's results are not valid JSON: " + malformed.getMessage(), malformed);
+            texts.add(text);
         }
-        String elements = text.strip();
+        String elements = ForkMerge.merge(texts).strip();
         elements = elements.substring(1, elements.length() - 1).strip();
         if (!elements.isEmpty()) {
-            // the elements' own text, not a re-serialisation: jmh.json stays JMH's output
+            // one fork: the elements' own text, not a re-serialisation, so that jmh.json stays JMH's output
             results.add("    " + elements);
         }
         writeJmhJson();
-        Files.deleteIfExists(part);
+        for (Path part : parts) {
+            Files.deleteIfExists(part);
+        }
     }
 
     /** Deletes what JMH left of a cell that did not finish (it creates the result file when it starts). */

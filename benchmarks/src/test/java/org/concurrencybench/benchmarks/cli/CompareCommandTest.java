@@ -89,6 +89,37 @@ class CompareCommandTest {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aCellsForksRunInRoundsOneForkOfEveryCellEachAndMakeOneRecord() throws IOException {
+        Assumptions.assumeTrue(ModelRegistry.ids().containsAll(List.of("thread-pool", "fork-join")), "models not installed");
+        Path out = temporary.resolve("rounds");
+
+        BenchRun run = BenchRun.of("compare", "--models", "thread-pool,fork-join", "--workloads", "cpu", "--cores", "1",
+                "-p", "limit=2000", "-p", "units=2", "--out", out.toString(), "--jmh", "-f 2 -wi 0 -i 2 -r 20ms");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        // round 1 in the plan's order, round 2 reversed
+        String console = run.out();
+        int first = console.indexOf("thread-pool at P=1, fork 1 of 2");
+        int second = console.indexOf("fork-join at P=1, fork 1 of 2");
+        int third = console.indexOf("fork-join at P=1, fork 2 of 2");
+        int fourth = console.indexOf("thread-pool at P=1, fork 2 of 2");
+        assertTrue(first >= 0 && first < second && second < third && third < fourth, console);
+        JsonArray records = JsonParser.parseString(Files.readString(out.resolve("jmh.json"))).getAsJsonArray();
+        assertEquals(2, records.size(), records.toString());
+        for (var record : records) {
+            JsonObject cell = record.getAsJsonObject();
+            assertEquals(2, cell.get("forks").getAsInt(), cell.toString());
+            JsonArray forks = cell.getAsJsonObject("primaryMetric").getAsJsonArray("rawData");
+            assertEquals(2, forks.size(), cell.toString());
+            forks.forEach(fork -> assertEquals(2, fork.getAsJsonArray().size(), cell.toString()));
+        }
+        try (var parts = Files.list(out)) {
+            assertEquals(List.of(), parts.filter(file -> file.getFileName().toString().startsWith(".cell-")).toList());
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aFailedCellIsMarkedFailedWithItsReasonAndTheCellsAfterItAreStillMeasured() throws IOException {
         // A model's own limit, hidden from the comparison, makes its fork fail in the set-up:
         // a real failure in a real fork, with a reason the test knows.
