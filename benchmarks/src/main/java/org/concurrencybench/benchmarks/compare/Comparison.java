@@ -23,7 +23,11 @@ import org.concurrencybench.benchmarks.common.Environment;
 import org.concurrencybench.benchmarks.common.EnvironmentProbe;
 import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
+import org.concurrencybench.benchmarks.python.Python;
+import org.concurrencybench.benchmarks.python.PythonHarness;
+import org.concurrencybench.benchmarks.python.PythonModels;
 import org.concurrencybench.benchmarks.report.CatalogSizes;
+import org.concurrencybench.benchmarks.report.Measurement;
 import org.concurrencybench.benchmarks.report.Report;
 import org.concurrencybench.benchmarks.report.ReportBuilder;
 import org.concurrencybench.benchmarks.report.ReportWriter;
@@ -57,22 +61,57 @@ public final class Comparison {
     /**
      * What to compare and how.
      *
+     * @param models       the Java models and the Python models ({@link PythonModels}), in the order given
      * @param sizes        each workload's sizes, as {@link Profile#sizesOf} reads them
      * @param jmhArguments JMH options from {@code --jmh}, as typed; null for none
+     * @param pythonSizes  the Python cells' sizes, as {@link Profile#pythonSizesOf} reads them
+     * @param pythonDefaultSet whether the Python models run only the default run's small set
+     *                     ({@link PythonModels#DEFAULT_WORKLOADS} at {@link PythonModels#DEFAULT_CORES}),
+     *                     as when the run did not name them
      */
     public record Settings(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
-                           Profile profile, Path out, String jmhArguments) {
+                           Profile profile, Path out, String jmhArguments, WorkloadSizes pythonSizes,
+                           boolean pythonDefaultSet) {
+
+        /** A comparison whose Python models, if any, run every workload at every P at the run's sizes. */
+        public Settings(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
+                        Profile profile, Path out, String jmhArguments) {
+            this(models, workloads, cores, sizes, profile, out, jmhArguments, sizes, false);
+        }
+
+        /** The Java models, measured by JMH. */
+        List<String> javaModels() {
+            return models.stream().filter(model -> !PythonModels.has(model)).toList();
+        }
+
+        /** The Python models, measured by the Python harness. */
+        List<String> pythonModels() {
+            return models.stream().filter(PythonModels::has).toList();
+        }
 
         /**
          * The profile's settings in words, the models it left out (when the models are the ones it
-         * picks, not a list given with --models), and the JMH options that override them.
+         * picks, not a list given with --models), what the Python models run, and the JMH options
+         * that override them.
          */
         String describe() {
             List<String> registered = ModelRegistry.ids();
-            List<String> leftOut = models.equals(profile.defaultModels(registered)) ? profile.leftOut(registered) : List.of();
+            boolean defaults = javaModels().equals(profile.defaultModels(registered))
+                    && (pythonModels().isEmpty() || pythonModels().equals(profile.defaultPythonModels()));
+            List<String> leftOut = new ArrayList<>();
+            if (defaults) {
+                leftOut.addAll(profile.leftOut(registered));
+                if (!pythonModels().isEmpty()) {
+                    leftOut.addAll(profile.leftOutPython());
+                }
+            }
             return profile.describe()
                     + (leftOut.isEmpty() ? "" : "; " + String.join(", ", leftOut) + " left out (" + profile.id()
                             + "; name it with --models to measure it)")
+                    + (pythonModels().isEmpty() ? "" : pythonDefaultSet ? "; the Python models on "
+                            + String.join(", ", PythonModels.DEFAULT_WORKLOADS) + " at P = "
+                            + PythonModels.DEFAULT_CORES.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                            + " (name them with --models for every workload and P)" : "")
                     + (jmhArguments == null || jmhArguments.isBlank() ? "" : "; with JMH options " + jmhArguments.strip());
         }
     }
@@ -89,6 +128,7 @@ public final class Comparison {
     private boolean ended;
     private ResultsFolder folder;
     private CoreHolding holding;
+    private PythonHarness python;
 
     public Comparison(Settings settings, PrintWriter out, Limits limits) {
         this.settings = settings;
@@ -109,7 +149,7 @@ public final class Comparison {
             Runtime.getRuntime().addShutdownHook(interruption);
             folder.write(environment());
             printHeader();
-            Plan plan = Plan.of(settings.models(), settings.workloads(), settings.cores(), settings.sizes(), limits);
+            Plan plan = plan();
             synchronized (lock) {
                 plan.toMeasure().forEach(cell -> statuses.put(cell, new Status(CellOutcome.NOT_RUN, "not measured yet")));
                 plan.notApplicable().forEach((cell, reason) -> statuses.put(cell, new Status(CellOutcome.NOT_APPLICABLE, reason)));
@@ -136,7 +176,29 @@ public final class Comparison {
         } finally {
             removeHook(interruption);
             holding.close();
+            if (python != null) {
+                python.close();
+            }
         }
+    }
+
+    /** The Java models' cells and the Python models', workload by workload. */
+    private Plan plan() {
+        Plan java = Plan.of(settings.javaModels(), settings.workloads(), settings.cores(), settings.sizes(), limits);
+        if (settings.pythonModels().isEmpty()) {
+            return java;
+        }
+        Python interpreter = Python.find();
+        PythonLimits pythonLimits;
+        if (interpreter.unavailable().isPresent()) {
+            pythonLimits = PythonLimits.unavailable(interpreter);
+        } else {
+            python = PythonHarness.open(interpreter);
+            pythonLimits = PythonLimits.from(python);
+        }
+        return java.merged(PythonPlan.of(settings.pythonModels(), settings.workloads(), settings.cores(),
+                settings.pythonSizes(), settings.pythonDefaultSet(), pythonLimits, settings.javaModels(), settings.sizes(),
+                limits), settings.workloads());
     }
 
     /**
@@ -147,6 +209,7 @@ public final class Comparison {
         Progress progress = new Progress(out, plan.toMeasure().size(), settings.profile().plannedSeconds(jmh));
         try (PrintStream log = new PrintStream(new FileOutputStream(folder.log().toFile(), true), true, StandardCharsets.UTF_8)) {
             CellRunner runner = new CellRunner(settings.profile(), jmh, holding, log);
+            PythonCellRunner pythonRunner = python == null ? null : new PythonCellRunner(python, settings.profile(), jmh, log);
             int index = 0;
             for (Cell cell : plan.toMeasure()) {
                 synchronized (lock) {
@@ -160,7 +223,13 @@ public final class Comparison {
                 long logStart = Files.size(folder.log());
                 Path part = folder.partFile(index);
                 try {
-                    Collection<RunResult> results = runner.run(cell, part);
+                    Collection<RunResult> results = List.of();
+                    Measurement measured = null;
+                    if (PythonModels.has(cell.model())) {
+                        measured = pythonRunner.run(cell, part);
+                    } else {
+                        results = runner.run(cell, part);
+                    }
                     synchronized (lock) {
                         if (ended) {
                             return null;
@@ -169,7 +238,11 @@ public final class Comparison {
                         statuses.put(cell, new Status(CellOutcome.MEASURED, null));
                         writeRun("running");
                     }
-                    progress.finished(results, System.nanoTime() - started);
+                    if (measured != null) {
+                        progress.finished(measured, System.nanoTime() - started);
+                    } else {
+                        progress.finished(results, System.nanoTime() - started);
+                    }
                 } catch (RunnerException | RuntimeException failure) {
                     log.flush();
                     String reason = FailureReason.of(failure, logSince(logStart));
@@ -270,8 +343,20 @@ public final class Comparison {
         out.println("  cores:     P = " + settings.cores().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + ", each fork held by " + holding.describe());
         CoresWarning.of(settings.cores(), holding.processors()).forEach(warning -> out.println("  warning:   " + warning));
+        if (!settings.pythonModels().isEmpty()) {
+            out.println("  python:    " + Python.find().describe() + ", through the suite's Python harness (outside JMH),"
+                    + " each fork held to P cores by os.sched_setaffinity"
+                    + (pythonSizes().isEmpty() ? "" : "; its own sizes: " + String.join(", ", pythonSizes())));
+        }
         out.println("  output:    " + folder.path() + " (JMH's own output: " + ResultsFolder.JMH_LOG + ")");
         out.flush();
+    }
+
+    /** The Python cells' sizes that differ from the Java cells'. */
+    private List<String> pythonSizes() {
+        List<String> java = CatalogSizes.offTheCatalog(settings.sizes().written());
+        return CatalogSizes.offTheCatalog(settings.pythonSizes().written()).stream().filter(size -> !java.contains(size))
+                .toList();
     }
 
     private record Pair(String workload, String model, String reason) {

@@ -3,7 +3,11 @@
  * forks held to P cores, the results added to the output folder as each cell ends, failures and
  * Ctrl-C ending the run with what finished, then the report.
  *
+ * <p>The Python models' cells run through the suite's Python harness instead of JMH, with the same
+ * forks and iterations, and their records join jmh.json as JMH's do.
+ *
  * <p>May import {@code common}, {@code jmh} (the benchmark of each workload and the JMH
- * defaults), {@code report} (to write the report) and core.
+ * defaults), {@code python} (the Python models and their harness), {@code report} (to write the
+ * report) and core.
  */
 package org.concurrencybench.benchmarks.compare;

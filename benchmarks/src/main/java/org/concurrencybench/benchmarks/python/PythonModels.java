@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.concurrencybench.core.ModelDescription;
 import org.concurrencybench.core.ModelTrait;
 
@@ -20,21 +21,30 @@ public final class PythonModels {
     public static final String PREFIX = "python-";
 
     /**
-     * The default run's small set: these workloads at these P, for every Python model a quick run
-     * does not leave out, adding under a minute to it.
+     * The default run's small set: these models on these workloads at these P, adding under a
+     * minute to it. python-process-pool-shm is left out because these workloads move no payload,
+     * where it is python-process-pool; python-process-per-task because a quick run leaves out a
+     * model that starts a process per task.
      */
+    public static final List<String> DEFAULT_MODELS = List.of("python-threads", "python-thread-pool", "python-process-pool",
+            "python-asyncio");
     public static final List<String> DEFAULT_WORKLOADS = List.of("cpu", "blocking", "spawn");
     public static final List<Integer> DEFAULT_CORES = List.of(1, 2);
 
     /**
      * The sizes the Python cells of a run take before the command line's {@code -p}, where they
-     * differ from the run's: trial division in CPython is some hundred times slower than in the
-     * JIT, so the catalog's cpu (primes below 2,000,000, half a minute per operation) is counted
-     * below 100,000 (0.1 to 0.2 s on one core); the run measures the Java baseline at that size too.
+     * differ from the run's. Trial division in CPython is about a hundred times slower than on the
+     * JIT, so the catalog's cpu (primes below 2,000,000, half a minute an operation) counts the
+     * primes below 100,000 (0.1 to 0.3 s on one core); a threading.Thread takes about 0.2 ms to
+     * start and join on the reference machine, so spawn starts 1,000 tasks, not 10,000. The run
+     * measures the Java baseline at these sizes too.
      */
-    public static final List<String> SIZES = List.of("cpu.limit=100000");
+    public static final List<String> SIZES = List.of("cpu.limit=100000", "spawn.units=1000");
 
     private static final Map<String, ModelDescription> MODELS = catalog();
+
+    /** The models whose tasks share one interpreter, and so its GIL: threads, a thread pool, an event loop. */
+    private static final Set<String> ONE_INTERPRETER = Set.of("python-threads", "python-thread-pool", "python-asyncio");
 
     private PythonModels() {
     }
@@ -51,6 +61,14 @@ public final class PythonModels {
     /** What the model says of itself; empty for an id that is not a Python model. */
     public static Optional<ModelDescription> description(String id) {
         return Optional.ofNullable(MODELS.get(id));
+    }
+
+    /**
+     * Whether the model's tasks all run in one interpreter and share its GIL (threads, a thread
+     * pool, an event loop), rather than in processes that each have their own.
+     */
+    public static boolean inOneInterpreter(String id) {
+        return ONE_INTERPRETER.contains(id);
     }
 
     /** Where a Python model comes in tables: after every Java model, in this catalog's order; -1 for other ids. */

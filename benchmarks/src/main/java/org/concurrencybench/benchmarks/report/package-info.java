@@ -5,6 +5,6 @@
  * results too.
  *
  * <p>May import {@code common}, {@code jmh} (which benchmark measures which workload, and its
- * declared sizes) and core.
+ * declared sizes), {@code python} (what the Python models say of themselves) and core.
  */
 package org.concurrencybench.benchmarks.report;
