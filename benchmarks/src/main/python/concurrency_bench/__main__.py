@@ -182,6 +182,9 @@ def main(arguments):
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except Exception as thrown:  # anything else: still one line, naming the command and the cause
+        print("error: %s failed: %s" % (command or "run", cause(thrown)), file=sys.stderr)
+        return harness.FAILED
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ answers come from other algorithms than the units run (a sieve against trial div
 formula against a sum), as in the Java suite.
 """
 
+import asyncio
 import math
 import socket
 import struct
@@ -218,6 +219,11 @@ class Sleep:
         time.sleep(self.delay_ms / 1000)
         return unit
 
+    async def run_async(self, unit, units):
+        """The unit on an event loop: the wait holds no thread."""
+        await asyncio.sleep(self.delay_ms / 1000)
+        return unit
+
     def expected(self, units):
         return sum_of_indices(units)
 
@@ -249,6 +255,12 @@ class Mixed:
     def run(self, unit, units):
         count = self.compute(unit)
         time.sleep(self.delay_ms / 1000)
+        return count
+
+    async def run_async(self, unit, units):
+        """The unit on an event loop: the slice on the loop's thread, then a wait that holds no thread."""
+        count = self.compute(unit)
+        await asyncio.sleep(self.delay_ms / 1000)
         return count
 
     def expected(self, units):
@@ -308,6 +320,29 @@ class Request:
         except socket.timeout:
             raise TimeoutError("io server at 127.0.0.1:%d did not answer unit %d within %d ms"
                                % (self.port, unit, self.delay_ms + ANSWER_GRACE_S * 1000)) from None
+
+    async def run_async(self, unit, units):
+        """The unit on an event loop, through asyncio streams."""
+        host, port = self.address()
+        try:
+            reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), CONNECT_TIMEOUT_S)
+        except ConnectionRefusedError:
+            raise ConnectionError("io server at 127.0.0.1:%d refused the connection for unit %d: no server listens"
+                                  " there" % (port, unit)) from None
+        try:
+            writer.write(self.request(unit))
+            await writer.drain()
+            try:
+                data = await asyncio.wait_for(reader.readexactly(8), self.delay_ms / 1000 + ANSWER_GRACE_S)
+            except asyncio.IncompleteReadError as short:
+                data = short.partial
+            return self.answer_of(unit, data)
+        finally:
+            writer.close()
+            try:
+                await writer.wait_closed()
+            except OSError:
+                pass  # the server closed first
 
     def expected(self, units):
         return 3 * sum_of_indices(units) + units

@@ -8,7 +8,6 @@ import asyncio
 
 from . import base
 from .. import payload as payloads
-from ..workloads import Mixed, Request, Sleep
 
 #: Tasks one run may create: a task costs about ten microseconds on CPython.
 MAX_TASKS_PER_RUN = 200_000
@@ -36,18 +35,11 @@ class Asyncio(base.Model):
 
     def batch(self, batch):
         kernel = batch.kernel
+        waits = hasattr(kernel, "run_async")
 
         async def unit(index):
-            if isinstance(kernel, Sleep):
-                await asyncio.sleep(kernel.delay_ms / 1000)
-                result = index
-            elif isinstance(kernel, Mixed):
-                result = kernel.compute(index)
-                await asyncio.sleep(kernel.delay_ms / 1000)
-            elif isinstance(kernel, Request):
-                result = await _request(kernel, index)
-            else:
-                result = kernel.run(index, batch.units)
+            # a unit that waits awaits (asyncio.sleep, asyncio streams); one that computes runs on the loop's thread
+            result = await kernel.run_async(index, batch.units) if waits else kernel.run(index, batch.units)
             if batch.payload:
                 result += payloads.checksum(payloads.fill(index, batch.payload))
             return result
@@ -124,26 +116,3 @@ async def _all(coroutines):
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
-
-
-async def _request(kernel, unit):
-    host, port = kernel.address()
-    try:
-        reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), 10)
-    except ConnectionRefusedError:
-        raise ConnectionError("io server at 127.0.0.1:%d refused the connection for unit %d: no server listens there"
-                              % (port, unit)) from None
-    try:
-        writer.write(kernel.request(unit))
-        await writer.drain()
-        try:
-            data = await asyncio.wait_for(reader.readexactly(8), kernel.delay_ms / 1000 + 30)
-        except asyncio.IncompleteReadError as short:
-            data = short.partial
-        return kernel.answer_of(unit, data)
-    finally:
-        writer.close()
-        try:
-            await writer.wait_closed()
-        except OSError:
-            pass  # the server closed first

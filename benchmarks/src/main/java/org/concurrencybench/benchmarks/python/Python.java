@@ -37,6 +37,8 @@ public final class Python {
     private final String implementation;
     private final String version;
     private final String unavailable;
+    /** The property's value this interpreter was found for: empty for the PATH's. */
+    private volatile String foundFor = "";
 
     private Python(Path executable, String implementation, String version, String unavailable) {
         this.executable = executable;
@@ -45,19 +47,23 @@ public final class Python {
         this.unavailable = unavailable;
     }
 
-    /** The interpreter of this JVM's runs: the property's, else python3 on the PATH; asked once. */
+    /**
+     * The interpreter of this JVM's runs: the property's, else python3 on the PATH; asked once for
+     * each value of the property.
+     */
     public static Python find() {
+        String named = System.getProperty(PROPERTY, "").strip();
         Python python = found;
-        if (python == null) {
+        if (python == null || !python.foundFor.equals(named)) {
             synchronized (Python.class) {
                 python = found;
-                if (python == null) {
-                    String named = System.getProperty(PROPERTY);
-                    python = named != null && !named.isBlank() ? at(Path.of(named.strip()))
+                if (python == null || !python.foundFor.equals(named)) {
+                    python = !named.isEmpty() ? at(Path.of(named))
                             : onPath("python3").map(Python::at).orElseGet(() -> new Python(null, null, null,
                                     "no python3 on the PATH (the Python models need CPython " + MINIMUM_MAJOR + "."
                                             + MINIMUM_MINOR + " or newer; -D" + PROPERTY + "=/path/to/python3 names"
                                             + " another)"));
+                    python.foundFor = named;
                     found = python;
                 }
             }

@@ -4,10 +4,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -130,6 +133,39 @@ public final class PythonHarness implements AutoCloseable {
                     + failed.getMessage(), failed);
         } finally {
             end(harness);
+        }
+    }
+
+    /**
+     * The notebook's two demonstrations run by Python model {@code model} at P = {@code cores} in
+     * an interpreter of its own, its lines printed to {@code out} as they come; a failure is a
+     * {@link PythonRunException} with the harness's one line.
+     */
+    public void demo(String model, int cores, long delayMs, PrintWriter out) throws InterruptedException {
+        Process demo = start(List.of("demo", "--model", model, "--cores", String.valueOf(cores), "--delay-ms",
+                String.valueOf(delayMs)));
+        try {
+            demo.getOutputStream().close();
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            Thread copier = Thread.ofPlatform().daemon().name("python-demo-errors").start(() -> copy(demo
+                    .getErrorStream(), errors));
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(demo.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    out.println(line);
+                    out.flush();
+                }
+            }
+            int code = demo.waitFor();
+            copier.join();
+            if (code != 0) {
+                throw new PythonRunException(reason(new Cell(model, "demo", cores, Map.of()), code,
+                        errors.toString(StandardCharsets.UTF_8)), false);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("the Python demo of " + model + " failed: " + failed.getMessage(), failed);
+        } finally {
+            end(demo);
         }
     }
 
