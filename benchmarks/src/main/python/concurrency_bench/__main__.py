@@ -4,6 +4,8 @@
         --warmup-iterations 3 --iterations 5 --time 1s -p limit=200000 --json result.json
     python3 -m concurrency_bench limits < cells.json     # which cells each model declares n/a, and why
     python3 -m concurrency_bench answers < workloads.json # the expected answers, computed without a model
+    python3 -m concurrency_bench verify [--models a,b] [--workloads x,y] [--cores 2] [-p name=value]
+                                                          # every model on every workload once, answers checked
     python3 -m concurrency_bench interpreter              # the interpreter, as the records name it
     python3 -m concurrency_bench demo [--scale 1.0]       # the notebook's two demonstrations
 
@@ -58,7 +60,7 @@ def settings_of(arguments):
     options = _run_parser().parse_args(arguments)
     if options.model not in models.MODELS:
         raise UsageError("unknown model '%s'; Python models: %s" % (options.model, ", ".join(models.ids())))
-    if options.workload not in workloads.CATALOG:
+    if options.workload not in workloads.CATALOG and options.workload not in workloads.PROBES:
         raise UsageError("unknown workload '%s'; workloads: %s" % (options.workload, ", ".join(workloads.ids())))
     for name, value, low in (("--cores", options.cores, 1), ("--forks", options.forks, 1),
                              ("--warmup-iterations", options.warmup_iterations, 0),
@@ -134,6 +136,64 @@ def _terminated(signum, frame):
     raise SystemExit(128 + signum)
 
 
+def verify(arguments):
+    """Every model on every workload once, in this interpreter: a JSON line per cell with its answer and the expected one.
+
+    ``-p name=value`` sets a size in every workload that has it, ``-p workload.name=value`` in one. Exit code 1 if any
+    answer is wrong or any run failed; a model's n/a is no failure.
+    """
+    parser = _Parser(prog="python3 -m %s verify" % PROGRAM, description="Runs every model on every workload once and"
+                     " checks each answer.")
+    parser.add_argument("--models", default=",".join(models.ids()))
+    parser.add_argument("--workloads", default=",".join(workloads.ids()))
+    parser.add_argument("--cores", type=int, default=2)
+    parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE")
+    options = parser.parse_args(arguments)
+    chosen_models = [model for model in options.models.split(",") if model]
+    chosen_workloads = [workload for workload in options.workloads.split(",") if workload]
+    for model in chosen_models:
+        if model not in models.MODELS:
+            raise UsageError("unknown model '%s'; Python models: %s" % (model, ", ".join(models.ids())))
+    overrides = {workload: {} for workload in chosen_workloads}
+    for param in options.param:
+        name, _, value = param.partition("=")
+        owner, dot, name = name.strip().rpartition(".")
+        for workload in chosen_workloads:
+            if (owner == workload or not dot) and name in workloads.sizes(workload, {}):
+                overrides[workload][name] = value
+    failed = False
+    for workload_id in chosen_workloads:
+        server = None
+        try:
+            if workload_id == "io":
+                from .loopback import Server
+                server = Server()
+            workload = workloads.create(workload_id, overrides[workload_id], server.port if server else 0)
+            expected = workload.expected()
+            for model_id in chosen_models:
+                line = {"model": model_id, "workload": workload_id, "cores": options.cores, "expected": expected}
+                reason = models.limit(model_id, options.cores, workload)
+                if reason is not None:
+                    line.update(status="n/a", reason=reason)
+                else:
+                    model = models.create(model_id, options.cores)
+                    try:
+                        line["answer"] = model.run(workload)
+                        line["status"] = "ok" if line["answer"] == expected else "wrong"
+                    except RunFailed as failure:
+                        line.update(status="failed", reason=str(failure))
+                    finally:
+                        model.close()
+                failed = failed or line["status"] in ("wrong", "failed")
+                print(json.dumps(line), flush=True)
+        except ValueError as bad:
+            raise UsageError(str(bad)) from None
+        finally:
+            if server is not None:
+                server.close()
+    return 1 if failed else 0
+
+
 def answers():
     """Reads ``{"workloads": [{"workload", "sizes"}]}``; writes ``{"expected": [...]}``, each computed without a model."""
     request = json.load(sys.stdin)
@@ -161,6 +221,8 @@ def main(arguments):
             return limits()
         if command == "answers":
             return answers()
+        if command == "verify":
+            return verify(arguments[1:])
         if command == "interpreter":
             json.dump(interpreter.describe(), sys.stdout)
             print()

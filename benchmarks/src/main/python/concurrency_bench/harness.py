@@ -37,6 +37,7 @@ METHODS = {
     "transfer": "returnPayloadFromEveryTask",
     "contention": "updateOneSharedCounter",
     "pinning": "waitInsideEachWorkersOwnLock",
+    "probe": "failOnPurpose",
 }
 
 #: Exit codes: the run failed (a wrong answer, a unit that raised), a usage error, the model declares the work n/a.

@@ -105,15 +105,22 @@ CATALOG = {
 }
 
 
+#: Not in the catalog: a batch for testing the failure paths, as the Java suite's Probe kernel is. Unit failAt
+#: raises at once; every other unit returns its index.
+PROBES = {
+    "probe": ("batch", [_units(4), Parameter("failAt", -1, -1, MAX_UNITS)]),
+}
+
+
 def ids():
     return list(CATALOG)
 
 
 def sizes(workload, overrides):
     """Every parameter of ``workload`` with ``overrides`` (name to text) read over the defaults."""
-    if workload not in CATALOG:
+    if workload not in CATALOG and workload not in PROBES:
         raise ValueError("unknown workload '%s'; known workloads: %s" % (workload, ", ".join(CATALOG)))
-    parameters = CATALOG[workload][1]
+    parameters = CATALOG[workload][1] if workload in CATALOG else PROBES[workload][1]
     values = {parameter.name: parameter.default for parameter in parameters}
     by_name = {parameter.name: parameter for parameter in parameters}
     for name, text in overrides.items():
@@ -140,6 +147,8 @@ def create(workload, overrides=None, port=0):
         return Batch(workload, Request(port, values["delayMs"]), values["units"], values["payload"])
     if workload == "tree":
         return Tree(workload, values["width"], values["depth"])
+    if workload == "probe":
+        return Batch(workload, Probe(values["failAt"]), values["units"])
     if workload == "handoff":
         return Relay(workload, values["workers"], values["hops"])
     return Contention(workload, values["workers"], values["updates"], values["lock"], values["holdMs"], values["locks"])
@@ -346,6 +355,23 @@ class Request:
 
     def expected(self, units):
         return 3 * sum_of_indices(units) + units
+
+
+class Probe:
+    """A unit for testing the failure paths: unit ``fail_at`` raises at once; every other unit returns its index."""
+
+    waits = False
+
+    def __init__(self, fail_at):
+        self.fail_at = fail_at
+
+    def run(self, unit, units):
+        if unit == self.fail_at:
+            raise ValueError("unit %d failed on purpose" % unit)
+        return unit
+
+    def expected(self, units):
+        return sum_of_indices(units)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -110,6 +110,13 @@ class SharedProcessPool(ProcessPool):
     id = "python-process-pool-shm"
     shared = True
 
+    def __init__(self, parallelism):
+        # the workers must share the parent's resource tracker, so that the block they attach is tracked once and
+        # unlinked once, by the parent; one started after the workers would give each worker a tracker of its own
+        from multiprocessing import resource_tracker
+        resource_tracker.ensure_running()
+        super().__init__(parallelism)
+
 
 def _contention_limit(contention):
     if fcntl is None:
