@@ -1,10 +1,12 @@
 package org.concurrencybench.benchmarks.compare;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.benchmarks.python.PythonHarness;
 import org.concurrencybench.benchmarks.python.PythonModels;
@@ -39,17 +41,12 @@ final class PythonPlan {
                    boolean defaultSet, PythonLimits limits, List<String> javaModels, WorkloadSizes javaSizes,
                    Limits javaLimits) {
         List<Cell> cells = new ArrayList<>();
-        List<Cell> baselines = new ArrayList<>();
-        Optional<String> baseline = javaModels.stream().filter(PythonPlan::isBaseline).findFirst();
         for (String workload : workloads) {
             if (defaultSet && !PythonModels.DEFAULT_WORKLOADS.contains(workload)) {
                 continue;
             }
-            List<Map<String, String>> javaVariants = javaSizes.variants(workload).stream()
-                    .map(WorkloadSizes.Variant::sizes).toList();
             for (WorkloadSizes.Variant variant : sizes.variants(workload)) {
                 String label = label(variant, javaSizes.written(workload));
-                int before = cells.size();
                 for (String model : models) {
                     for (int p : cores) {
                         if (!defaultSet || PythonModels.DEFAULT_CORES.contains(p)) {
@@ -57,38 +54,49 @@ final class PythonPlan {
                         }
                     }
                 }
-                if (cells.size() > before && !javaVariants.contains(variant.sizes()) && cores.contains(1)) {
-                    baseline.ifPresent(model -> baselines.add(new Cell(WorkloadBenchmark.of(workload), model, 1,
-                            variant.sizes(), label)));
-                }
             }
         }
         List<Optional<String>> reasons = limits.of(cells.stream().map(cell -> new PythonHarness.Cell(cell.model(),
                 cell.workload(), cell.cores(), cell.sizes())).toList());
-        List<Cell> toMeasure = new ArrayList<>();
+        List<Cell> measured = new ArrayList<>();
         Map<Cell, String> notApplicable = new LinkedHashMap<>();
-        for (Cell cell : baselines) {
-            Workload workload = Workloads.create(cell.workload(), cell.sizes());
-            String reason;
-            try {
-                reason = javaLimits.of(cell.model(), 1, List.of(workload)).get(workload);
-            } catch (RuntimeException cannotAsk) {
-                reason = null; // as in the Java plan: a model that cannot be asked fails in its fork
-            }
-            if (reason == null) {
-                toMeasure.add(cell);
-            } else {
-                notApplicable.put(cell, reason);
-            }
-        }
         for (int index = 0; index < cells.size(); index++) {
             if (reasons.get(index).isPresent()) {
                 notApplicable.put(cells.get(index), reasons.get(index).get());
             } else {
-                toMeasure.add(cells.get(index));
+                measured.add(cells.get(index));
             }
         }
+        List<Cell> toMeasure = new ArrayList<>();
+        Optional<String> baseline = cores.contains(1) ? javaModels.stream().filter(PythonPlan::isBaseline).findFirst()
+                : Optional.empty();
+        Set<String> baselined = new HashSet<>();
+        for (Cell cell : measured) {
+            boolean javaMeasures = javaSizes.variants(cell.workload()).stream()
+                    .anyMatch(variant -> variant.sizes().equals(cell.sizes()));
+            if (baseline.isPresent() && !javaMeasures && baselined.add(cell.workload() + " " + cell.sizes())) {
+                addBaseline(new Cell(cell.benchmark(), baseline.get(), 1, cell.sizes(), cell.variant()), javaLimits,
+                        toMeasure, notApplicable);
+            }
+        }
+        toMeasure.addAll(measured);
         return new Plan(toMeasure, notApplicable);
+    }
+
+    /** The baseline at a Python cell's sizes, unless the baseline declares them n/a. */
+    private static void addBaseline(Cell cell, Limits javaLimits, List<Cell> toMeasure, Map<Cell, String> notApplicable) {
+        Workload workload = Workloads.create(cell.workload(), cell.sizes());
+        String reason;
+        try {
+            reason = javaLimits.of(cell.model(), 1, List.of(workload)).get(workload);
+        } catch (RuntimeException cannotAsk) {
+            reason = null; // as in the Java plan: a model that cannot be asked fails in its fork
+        }
+        if (reason == null) {
+            toMeasure.add(cell);
+        } else {
+            notApplicable.put(cell, reason);
+        }
     }
 
     /** The variant's own label, and the sizes in which it differs from the Java cells': {@code limit=100000}. */

@@ -73,11 +73,11 @@ class PythonPlanTest {
     }
 
     @Test
-    void withoutAnInterpreterEveryPythonCellIsNotApplicableWithTheReason() {
+    void withoutAnInterpreterEveryPythonCellIsNotApplicableWithTheReasonAndNoBaselineIsMeasuredForThem() {
         PythonLimits none = cells -> Collections.nCopies(cells.size(), Optional.of("no python3 on the PATH"));
 
         Plan plan = PythonPlan.of(List.of("python-threads", "python-process-pool"), List.of("cpu"), List.of(1, 2),
-                Profile.QUICK.pythonSizesOf(List.of("cpu"), List.of()), false, none, List.of(),
+                Profile.QUICK.pythonSizesOf(List.of("cpu"), List.of()), false, none, ModelRegistry.ids(),
                 Profile.QUICK.sizesOf(List.of("cpu"), List.of()), NONE);
 
         assertEquals(List.of(), plan.toMeasure());
