@@ -81,9 +81,9 @@ def sockets_at_once(model_id, batch, at_once):
     return None
 
 
-def threads_alive(model_id, what, count, most=MAX_THREADS_ALIVE):
-    """n/a for a run that would keep more than ``most`` threads alive at once."""
+def threads_alive(size, count, why, most=MAX_THREADS_ALIVE):
+    """n/a for a run whose ``size`` would keep more than ``most`` threads alive at once (``why``: what keeps them)."""
     if count <= most:
         return None
-    return ("%s would keep %s threads alive at once (%s); at most %s may be alive at once, within the OS's thread"
-            " limits" % (what, format(count, ","), model_id, format(most, ",")))
+    return ("%s would keep up to %s threads alive at once (%s); at most %s may be alive at once, within the OS's"
+            " thread limits" % (size, format(count, ","), why, format(most, ",")))

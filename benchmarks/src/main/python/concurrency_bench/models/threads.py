@@ -18,19 +18,20 @@ class Threads(base.Model):
         if workload.kind == "batch":
             alive = workload.units if workload.kernel.waits else 0
             return (base.sockets_at_once(self.id, workload, workload.units)
-                    or base.threads_alive(self.id, "units=%s, each holding its thread while it waits"
-                                          % format(workload.units, ","), alive))
+                    or base.threads_alive("units=%s" % format(workload.units, ","), alive,
+                                          "each unit holds its thread while it waits"))
         if workload.kind == "tree":
-            return base.threads_alive(self.id, "width=%d and depth=%d (%s nodes), every inner node waiting for its"
-                                      " children" % (workload.width, workload.depth, format(workload.nodes(), ",")),
-                                      workload.nodes())
+            return base.threads_alive("width=%d and depth=%d (%s nodes)" % (workload.width, workload.depth,
+                                                                            format(workload.nodes(), ",")),
+                                      workload.nodes(), "every inner node waits for its children")
         if workload.kind == "relay":
-            return base.threads_alive(self.id, "workers=%s, each waiting for the token" % format(workload.workers, ","),
-                                      workload.workers)
+            return base.threads_alive("workers=%s" % format(workload.workers, ","), workload.workers,
+                                      "every worker waits for the token")
         if workload.lock == "atomic":
             return ("CPython's standard library has no atomic integer: Python code guards a shared counter with a"
                     " lock (synchronized or reentrant)")
-        return base.threads_alive(self.id, "workers=%s" % format(workload.workers, ","), workload.workers)
+        return base.threads_alive("workers=%s" % format(workload.workers, ","), workload.workers,
+                                  "every worker keeps its thread until it has made its updates")
 
     def batch(self, batch):
         return _start_and_join([(batch.run_unit, (unit,)) for unit in range(batch.units)], "unit")

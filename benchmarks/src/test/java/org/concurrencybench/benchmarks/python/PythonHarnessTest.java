@@ -174,9 +174,9 @@ class PythonHarnessTest {
     void aCellTheModelDeclaresNotApplicableSaysWhyInOneLine() {
         PythonHarness.Cell cell = new PythonHarness.Cell("python-threads", "tree", 1, Map.of("width", "10", "depth", "6"));
 
-        assertEquals(List.of(java.util.Optional.of("width=10 and depth=6 (1,111,111 nodes), every inner node waiting"
-                + " for its children would keep 1,111,111 threads alive at once (python-threads); at most 10,000 may be"
-                + " alive at once, within the OS's thread limits")), harness.limits(List.of(cell)));
+        assertEquals(List.of(java.util.Optional.of("width=10 and depth=6 (1,111,111 nodes) would keep up to 1,111,111"
+                + " threads alive at once (every inner node waits for its children); at most 10,000 may be alive at once,"
+                + " within the OS's thread limits")), harness.limits(List.of(cell)));
         PythonRunException declined = assertThrows(PythonRunException.class, () -> harness.measure(cell,
                 new PythonHarness.Settings(1, 0, 1, 1, 1), temporary.resolve("tree.json"), new ByteArrayOutputStream()));
         assertTrue(declined.notApplicable(), declined.getMessage());
