@@ -26,7 +26,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = {"Compares Java's concurrency models doing the same, checked work.",
                 "",
                 "./bench alone runs compare --quick: every model but one that starts a process per task, on every workload at P = 1"
-                        + " and 2, then the four common servers under load, about 9 minutes on a 2-core machine; results go to"
+                        + " and 2, CPython's own models on cpu, blocking and spawn (where python3 is on the PATH), then the"
+                        + " four common servers under load, about 10 minutes on a 2-core machine; results go to"
                         + " results/<time>/."},
         subcommands = {ListCommand.class, VerifyCommand.class, DemoCommand.class, CompareCommand.class,
                 ReportCommand.class, FootprintCommand.class, ServeCommand.class, LoadCommand.class})

@@ -12,6 +12,7 @@ import org.concurrencybench.benchmarks.common.Selection;
 import org.concurrencybench.benchmarks.load.LoadPlan;
 import org.concurrencybench.benchmarks.load.LoadProfile;
 import org.concurrencybench.benchmarks.load.LoadSweep;
+import org.concurrencybench.benchmarks.python.PythonModels;
 import org.concurrencybench.benchmarks.report.Report;
 import org.concurrencybench.benchmarks.report.ReportBuilder;
 import org.concurrencybench.benchmarks.report.ReportWriter;
@@ -40,8 +41,9 @@ import picocli.CommandLine.Spec;
                 "Each model x workload x P is its own JMH run, with its forks held to P cores."})
 public final class CompareCommand implements Callable<Integer> {
 
-    @Option(names = "--models", paramLabel = "IDS", description = "models to compare, comma-separated (default: every"
-            + " model; --quick leaves out a model that starts a process per task)")
+    @Option(names = "--models", paramLabel = "IDS", description = "models to compare, comma-separated, Java's and"
+            + " Python's (python-threads, ...; see bench list) (default: every Java model, and the Python models on cpu,"
+            + " blocking and spawn at P = 1 and 2; --quick leaves out a model that starts a process per task)")
     private String models;
 
     @Option(names = "--workloads", paramLabel = "IDS", description = "workloads to run, comma-separated (default: every workload)")
@@ -97,8 +99,15 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Profile profile = length != null && length.full ? Profile.FULL : Profile.QUICK;
-        List<String> chosenModels = models == null || models.isBlank() ? profile.defaultModels(Selection.models(null))
-                : Selection.models(models);
+        boolean named = models != null && !models.isBlank();
+        List<String> chosenModels = new ArrayList<>();
+        if (named) {
+            chosenModels.addAll(Selection.models(models, PythonModels.ids()));
+        } else {
+            // the Python models join the default run on its small set (PythonModels.DEFAULT_WORKLOADS)
+            chosenModels.addAll(profile.defaultModels(Selection.models(null)));
+            chosenModels.addAll(profile.defaultPythonModels());
+        }
         if (chosenModels.isEmpty()) {
             throw new IllegalStateException("no models are installed: the class path holds no ModelProvider;"
                     + " build the model modules, then the benchmarks");
@@ -106,13 +115,15 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> chosenWorkloads = Selection.workloads(workloads);
         List<Integer> chosenCores = Selection.cores(cores, profile.defaultCores(Runtime.getRuntime().availableProcessors()));
         WorkloadSizes sizes = profile.sizesOf(chosenWorkloads, params);
+        WorkloadSizes pythonSizes = profile.pythonSizesOf(chosenWorkloads, params);
         Path folder = out != null ? out : ResultsFolders.timestamped("");
         Comparison.Settings settings = new Comparison.Settings(chosenModels, chosenWorkloads, chosenCores, sizes, profile,
-                folder, jmh, withTwins());
+                folder, jmh, withTwins(), pythonSizes, !named);
         Comparison comparison = new Comparison(settings, spec.commandLine().getOut(), Limits.fromRegistry());
         LoadProfile loadProfile = profile == Profile.FULL ? LoadProfile.FULL : LoadProfile.QUICK;
-        LoadPlan loadPlan = withLoad() ? loadProfile.plan(chosenModels, models != null && !models.isBlank(), chosenCores,
-                folder) : null;
+        // servers under load are the Java models'
+        List<String> servers = chosenModels.stream().filter(model -> !PythonModels.has(model)).toList();
+        LoadPlan loadPlan = withLoad() ? loadProfile.plan(servers, named, chosenCores, folder) : null;
         OutputFolder.ready(folder, out != null);
         ExitCode compared = comparison.run();
         // failed cells do not keep the servers from their load; an interruption ends everything
@@ -122,7 +133,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         console.println();
         if (loadPlan.models().isEmpty()) {
-            console.println("No servers under load: none of " + String.join(", ", chosenModels) + " is one the "
+            console.println("No servers under load: none of " + String.join(", ", servers) + " is one the "
                     + loadProfile.name().toLowerCase(Locale.ROOT) + " sweep loads; name them with --models.");
             return compared.code();
         }

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.benchmarks.common.TextTable;
+import org.concurrencybench.benchmarks.python.Python;
+import org.concurrencybench.benchmarks.python.PythonModels;
 import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.WorkloadSpec;
@@ -14,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code ./bench list}: Models, workloads with their defaults, and the available processors. */
+/**
+ * {@code ./bench list}: the models, Java's and then Python's with the interpreter that runs them,
+ * workloads with their defaults, and the available processors.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Models, workloads with their defaults, and the available processors.")
 public final class ListCommand implements Callable<Integer> {
@@ -26,6 +31,8 @@ public final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         printModels(out, ModelRegistry.providers());
+        out.println();
+        printPythonModels(out, Python.find());
         out.println();
         printWorkloads(out, Workloads.all());
         out.println();
@@ -46,6 +53,16 @@ public final class ListCommand implements Callable<Integer> {
                 .map(provider -> List.of(provider.id(), provider.module(), provider.summary()))
                 .toList();
         TextTable.fitting(List.of("id", "module", "summary"), rows).lines(rows).forEach(out::println);
+    }
+
+    /** The Python models, which compare measures with the suite's Python harness, and the interpreter that runs them. */
+    private static void printPythonModels(PrintWriter out, Python python) {
+        out.println("Python models (" + PythonModels.ids().size() + "), measured by the suite's Python harness outside JMH"
+                + " on " + python.unavailable().map(reason -> "no interpreter: n/a, " + reason).orElse(python.describe()));
+        List<List<String>> rows = PythonModels.ids().stream()
+                .map(id -> List.of(id, PythonModels.description(id).orElseThrow().summary()))
+                .toList();
+        TextTable.fitting(List.of("id", "summary"), rows).lines(rows).forEach(out::println);
     }
 
     private static void printWorkloads(PrintWriter out, List<WorkloadSpec> specs) {

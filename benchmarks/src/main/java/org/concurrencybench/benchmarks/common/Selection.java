@@ -25,6 +25,16 @@ public final class Selection {
         return pick("--models", "model", csv, ModelRegistry.ids());
     }
 
+    /**
+     * Model ids from {@code a,b}, each a registered model or one of {@code others} (models that
+     * run outside the JVM, such as the Python models); empty or null means every registered model.
+     */
+    public static List<String> models(String csv, List<String> others) {
+        List<String> known = new ArrayList<>(ModelRegistry.ids());
+        others.stream().filter(other -> !known.contains(other)).forEach(known::add);
+        return csv == null || csv.isBlank() ? ModelRegistry.ids() : pick("--models", "model", csv, known);
+    }
+
     /** Workload ids from {@code x,y}; empty or null means every workload, in catalog order. */
     public static List<String> workloads(String csv) {
         return pick("--workloads", "workload", csv, Workloads.ids());

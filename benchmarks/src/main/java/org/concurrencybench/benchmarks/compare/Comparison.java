@@ -25,7 +25,11 @@ import org.concurrencybench.benchmarks.common.Environment;
 import org.concurrencybench.benchmarks.common.EnvironmentProbe;
 import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
+import org.concurrencybench.benchmarks.python.Python;
+import org.concurrencybench.benchmarks.python.PythonHarness;
+import org.concurrencybench.benchmarks.python.PythonModels;
 import org.concurrencybench.benchmarks.report.CatalogSizes;
+import org.concurrencybench.benchmarks.report.Measurement;
 import org.concurrencybench.benchmarks.report.Report;
 import org.concurrencybench.benchmarks.report.ReportBuilder;
 import org.concurrencybench.benchmarks.report.ReportWriter;
@@ -71,27 +75,56 @@ public final class Comparison {
      * @param twins        whether each model's cell that has a bare twin is followed by the twin's
      */
     public record Settings(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
-                           Profile profile, Path out, String jmhArguments, boolean twins) {
+                           Profile profile, Path out, String jmhArguments, boolean twins, WorkloadSizes pythonSizes,
+                           boolean pythonDefaultSet) {
 
-        /** Settings without the bare twins. */
+        /** Settings without the bare twins, whose Python models, if any, run every workload at every P at the run's sizes. */
         public Settings(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
                         Profile profile, Path out, String jmhArguments) {
-            this(models, workloads, cores, sizes, profile, out, jmhArguments, false);
+            this(models, workloads, cores, sizes, profile, out, jmhArguments, false, sizes, false);
+        }
+
+        /** Settings whose Python models, if any, run every workload at every P at the run's sizes. */
+        public Settings(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
+                        Profile profile, Path out, String jmhArguments, boolean twins) {
+            this(models, workloads, cores, sizes, profile, out, jmhArguments, twins, sizes, false);
+        }
+
+        /** The Java models, measured by JMH. */
+        List<String> javaModels() {
+            return models.stream().filter(model -> !PythonModels.has(model)).toList();
+        }
+
+        /** The Python models, measured by the Python harness. */
+        List<String> pythonModels() {
+            return models.stream().filter(PythonModels::has).toList();
         }
 
         /**
          * The profile's settings in words, the models it left out (when the models are the ones it
-         * picks, not a list given with --models), the JMH options that override them, and whether the
-         * bare twins run.
+         * picks, not a list given with --models), what the Python models run, the JMH options that
+         * override them, and whether the bare twins run.
          */
         String describe() {
             List<String> registered = ModelRegistry.ids();
-            List<String> leftOut = models.equals(profile.defaultModels(registered)) ? profile.leftOut(registered) : List.of();
+            boolean defaults = javaModels().equals(profile.defaultModels(registered))
+                    && (pythonModels().isEmpty() || pythonModels().equals(profile.defaultPythonModels()));
+            List<String> leftOut = new ArrayList<>();
+            if (defaults) {
+                leftOut.addAll(profile.leftOut(registered));
+                if (!pythonModels().isEmpty()) {
+                    leftOut.addAll(profile.leftOutPython());
+                }
+            }
             Rounds rounds = Rounds.of(profile, JmhArguments.parse(jmhArguments));
             return profile.describe()
                     + (rounds.count() > 1 ? ", in " + rounds.count() + " rounds of one fork of every cell each" : "")
                     + (leftOut.isEmpty() ? "" : "; " + String.join(", ", leftOut) + " left out (" + profile.id()
                             + "; name it with --models to measure it)")
+                    + (pythonModels().isEmpty() ? "" : pythonDefaultSet ? "; the Python models on "
+                            + String.join(", ", PythonModels.DEFAULT_WORKLOADS) + " at P = "
+                            + PythonModels.DEFAULT_CORES.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                            + " (name them with --models for every workload and P)" : "")
                     + (jmhArguments == null || jmhArguments.isBlank() ? "" : "; with JMH options " + jmhArguments.strip())
                     + (twins ? "; each model's bare twin measured after it where it has one" : "");
         }
@@ -111,6 +144,7 @@ public final class Comparison {
     private boolean interrupted;
     private ResultsFolder folder;
     private CoreHolding holding;
+    private PythonHarness python;
 
     public Comparison(Settings settings, PrintWriter out, Limits limits) {
         this.settings = settings;
@@ -134,8 +168,7 @@ public final class Comparison {
             Runtime.getRuntime().addShutdownHook(interruption);
             folder.write(environment());
             printHeader();
-            Plan plan = Plan.of(settings.models(), settings.workloads(), settings.cores(), settings.sizes(), limits,
-                    settings.twins());
+            Plan plan = plan();
             synchronized (lock) {
                 plan.toMeasure().forEach(cell -> statuses.put(cell, new Status(CellOutcome.NOT_RUN, "not measured yet")));
                 plan.notApplicable().forEach((cell, reason) -> statuses.put(cell, new Status(CellOutcome.NOT_APPLICABLE, reason)));
@@ -163,6 +196,9 @@ public final class Comparison {
         } finally {
             removeHook(interruption);
             holding.close();
+            if (python != null) {
+                python.close();
+            }
         }
     }
 
@@ -177,6 +213,26 @@ public final class Comparison {
      * Measures the plan's cells in order, going on past a cell that fails; returns the cells that
      * failed. Stops when the shutdown hook ended the run, which then writes the files itself.
      */
+    /** The Java models' cells (with their bare twins) and the Python models', workload by workload. */
+    private Plan plan() {
+        Plan java = Plan.of(settings.javaModels(), settings.workloads(), settings.cores(), settings.sizes(), limits,
+                settings.twins());
+        if (settings.pythonModels().isEmpty()) {
+            return java;
+        }
+        Python interpreter = Python.find();
+        PythonLimits pythonLimits;
+        if (interpreter.unavailable().isPresent()) {
+            pythonLimits = PythonLimits.unavailable(interpreter);
+        } else {
+            python = PythonHarness.open(interpreter);
+            pythonLimits = PythonLimits.from(python);
+        }
+        return java.merged(PythonPlan.of(settings.pythonModels(), settings.workloads(), settings.cores(),
+                settings.pythonSizes(), settings.pythonDefaultSet(), pythonLimits, settings.javaModels(), settings.sizes(),
+                limits), settings.workloads());
+    }
+
     private List<Cell> measure(Plan plan) throws IOException {
         List<Cell> failed = new ArrayList<>();
         Rounds rounds = Rounds.of(settings.profile(), jmh);
@@ -186,6 +242,7 @@ public final class Comparison {
         Map<Cell, List<Path>> parts = new LinkedHashMap<>();
         try (PrintStream log = new PrintStream(new FileOutputStream(folder.log().toFile(), true), true, StandardCharsets.UTF_8)) {
             CellRunner runner = new CellRunner(settings.profile(), jmh, holding, log);
+            PythonCellRunner pythonRunner = python == null ? null : new PythonCellRunner(python, settings.profile(), jmh, log);
             int index = 0;
             for (int round = 0; round < rounds.count(); round++) {
                 for (Cell cell : rounds.order(cells, round)) {
@@ -195,7 +252,9 @@ public final class Comparison {
                         }
                     }
                     index++;
-                    if (failed.contains(cell)) {
+                    // the Python harness runs all of a cell's forks at once, in the first round
+                    boolean pythonCell = PythonModels.has(cell.model());
+                    if (failed.contains(cell) || (pythonCell && round > 0)) {
                         progress.skipped();
                         continue;
                     }
@@ -204,20 +263,30 @@ public final class Comparison {
                     long logStart = Files.size(folder.log());
                     Path part = folder.partFile(index);
                     try {
-                        Collection<RunResult> results = runner.run(cell, part, rounds.forksEach());
+                        Collection<RunResult> results = List.of();
+                        Measurement measured = null;
+                        if (pythonCell) {
+                            measured = pythonRunner.run(cell, part);
+                        } else {
+                            results = runner.run(cell, part, rounds.forksEach());
+                        }
                         List<Path> done = parts.computeIfAbsent(cell, ignored -> new ArrayList<>());
                         done.add(part);
                         synchronized (lock) {
                             if (ended) {
                                 return failed;
                             }
-                            if (round == rounds.count() - 1) {
+                            if (pythonCell || round == rounds.count() - 1) {
                                 folder.addParts(done);
                                 statuses.put(cell, new Status(CellOutcome.MEASURED, null));
                                 writeRun("running");
                             }
                         }
-                        progress.finished(results, System.nanoTime() - started);
+                        if (measured != null) {
+                            progress.finished(measured, System.nanoTime() - started);
+                        } else {
+                            progress.finished(results, System.nanoTime() - started);
+                        }
                     } catch (RunnerException | RuntimeException failure) {
                         log.flush();
                         String reason = FailureReason.of(failure, logSince(logStart));
@@ -365,9 +434,21 @@ public final class Comparison {
         out.println("  cores:     P = " + settings.cores().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + ", each fork held by " + holding.describe());
         CoresWarning.of(settings.cores(), holding.processors()).forEach(warning -> out.println("  warning:   " + warning));
+        if (!settings.pythonModels().isEmpty()) {
+            out.println("  python:    " + Python.find().describe() + ", through the suite's Python harness (outside JMH),"
+                    + " each fork held to P cores by os.sched_setaffinity"
+                    + (pythonSizes().isEmpty() ? "" : "; its own sizes: " + String.join(", ", pythonSizes())));
+        }
         out.println("  output:    " + folder.path() + " (JMH's own output: " + ResultsFolder.JMH_LOG + ")");
         out.flush();
     }
+    /** The Python cells' sizes that differ from the Java cells'. */
+    private List<String> pythonSizes() {
+        List<String> java = CatalogSizes.offTheCatalog(settings.sizes().written());
+        return CatalogSizes.offTheCatalog(settings.pythonSizes().written()).stream().filter(size -> !java.contains(size))
+                .toList();
+    }
+
 
     private record Pair(String workload, String model, String reason) {
     }

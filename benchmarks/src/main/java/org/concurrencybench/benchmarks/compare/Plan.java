@@ -81,6 +81,26 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
         return new Plan(toMeasure, notApplicable);
     }
 
+    /**
+     * This plan's cells and {@code other}'s, workload by workload in the order of {@code workloads},
+     * so that an interrupted run still leaves whole tables; within a workload this plan's first.
+     */
+    Plan merged(Plan other, List<String> workloads) {
+        List<Cell> cells = new ArrayList<>();
+        Map<Cell, String> reasons = new LinkedHashMap<>();
+        for (String workload : workloads) {
+            for (Plan plan : List.of(this, other)) {
+                plan.toMeasure().stream().filter(cell -> cell.workload().equals(workload)).forEach(cells::add);
+                plan.notApplicable().forEach((cell, reason) -> {
+                    if (cell.workload().equals(workload)) {
+                        reasons.put(cell, reason);
+                    }
+                });
+            }
+        }
+        return new Plan(cells, reasons);
+    }
+
     private record ModelAt(String model, int cores) {
     }
 

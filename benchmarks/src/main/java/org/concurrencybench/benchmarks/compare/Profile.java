@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.concurrencybench.benchmarks.common.Selection;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
+import org.concurrencybench.benchmarks.python.PythonModels;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.ModelTrait;
 import org.concurrencybench.core.WorkloadSizes;
@@ -120,6 +121,38 @@ public enum Profile {
         all.addAll(sizes(workloads));
         all.addAll(options);
         return Selection.sizes(workloads, all);
+    }
+
+    /**
+     * The sizes the Python cells of a comparison run: as {@link #sizesOf}, with the Python
+     * models' own ({@link PythonModels#SIZES}) before {@code options}, so that the command line
+     * still has the last word.
+     */
+    public WorkloadSizes pythonSizesOf(List<String> workloads, List<String> options) {
+        List<String> all = new ArrayList<>();
+        workloads.forEach(workload -> all.addAll(WorkloadBenchmark.of(workload).declaredOptions()));
+        all.addAll(sizes(workloads));
+        PythonModels.SIZES.stream().filter(size -> workloads.contains(size.substring(0, size.indexOf('.'))))
+                .forEach(all::add);
+        all.addAll(options);
+        return Selection.sizes(workloads, all);
+    }
+
+    /**
+     * The Python models this profile runs when {@code --models} does not say: the default run's
+     * ({@link PythonModels#DEFAULT_MODELS}), less those it leaves out.
+     */
+    public List<String> defaultPythonModels() {
+        return PythonModels.DEFAULT_MODELS.stream().filter(model -> !leavesOutPython(model)).toList();
+    }
+
+    /** The Python models this profile leaves out unless they are named. */
+    public List<String> leftOutPython() {
+        return PythonModels.ids().stream().filter(model -> !defaultPythonModels().contains(model)).toList();
+    }
+
+    private boolean leavesOutPython(String model) {
+        return leftOut.stream().anyMatch(PythonModels.description(model).orElseThrow()::has);
     }
 
     /** The models this profile runs when {@code --models} does not say: the registered ones, less those it leaves out. */

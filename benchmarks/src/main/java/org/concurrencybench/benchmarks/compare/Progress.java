@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
+import org.concurrencybench.benchmarks.report.Measurement;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
@@ -61,6 +62,15 @@ final class Progress {
         done++;
         out.println("      FAILED: " + reason);
         out.println("      (JMH's output, with the fork's stack trace: " + log + ")");
+        out.flush();
+    }
+
+    /** A cell measured by the Python harness: its record as the report reads it. */
+    void finished(Measurement measured, long nanos) {
+        done++;
+        out.printf(Locale.ROOT, "      %.3f %s%s, in %s%n", measured.score(), measured.unit(),
+                measured.hasErrorEstimate() ? String.format(Locale.ROOT, " ± %.3f", measured.error()) : " (no error estimate)",
+                duration(nanos / 1e9));
         out.flush();
     }
 

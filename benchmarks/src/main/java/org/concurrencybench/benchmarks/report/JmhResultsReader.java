@@ -86,7 +86,30 @@ public final class JmhResultsReader {
         int cores = cores(file, position, params.get("cores"));
         String jdk = result.has("jdkVersion") && result.get("jdkVersion").isJsonPrimitive()
                 ? result.get("jdkVersion").getAsString() : null;
-        return new Measurement(benchmark, workload, sizes(workload, params), model, cores, mode, score, error, unit, jdk);
+        return new Measurement(benchmark, workload, sizes(workload, params), model, cores, mode, score, error, unit, jdk,
+                interpreter(result));
+    }
+
+    /**
+     * {@code CPython 3.11.7} (with {@code free-threaded, GIL off} where so) for a record of the
+     * suite's Python harness, which names its interpreter; null for JMH's records.
+     */
+    static String interpreter(JsonObject result) {
+        if (!result.has("interpreter") || !result.get("interpreter").isJsonObject()) {
+            return null;
+        }
+        JsonObject interpreter = result.getAsJsonObject("interpreter");
+        String name = text(interpreter, "implementation", "Python") + " " + text(interpreter, "version", "(version unknown)");
+        if (interpreter.has("freeThreaded") && interpreter.get("freeThreaded").getAsBoolean()) {
+            boolean gil = !interpreter.has("gilEnabled") || interpreter.get("gilEnabled").getAsBoolean();
+            name += ", free-threaded, GIL " + (gil ? "on" : "off");
+        }
+        return name;
+    }
+
+    private static String text(JsonObject object, String name, String otherwise) {
+        JsonElement value = object.get(name);
+        return value != null && value.isJsonPrimitive() ? value.getAsString() : otherwise;
     }
 
     /** The catalog workload a benchmark (a model's or a bare twin's) measures; for a benchmark of another suite, its class name. */

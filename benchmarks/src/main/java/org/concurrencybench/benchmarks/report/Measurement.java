@@ -16,18 +16,31 @@ import java.util.OptionalDouble;
  * @param error      the half-width of the 99.9% confidence interval; NaN when JMH had too few
  *                   iterations to estimate it
  * @param jdk        the version of the JDK the fork ran on, as JMH recorded it; null if it did not
+ * @param interpreter for a figure measured outside JMH by the suite's Python harness, the
+ *                   interpreter that ran it, such as {@code CPython 3.11.7}; null for JMH's
  */
 public record Measurement(String benchmark, String workload, Map<String, String> sizes, String model, int cores,
-                          String mode, double score, double error, String unit, String jdk) {
+                          String mode, double score, double error, String unit, String jdk, String interpreter) {
 
     public Measurement {
         sizes = Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
     }
 
-    /** A measurement whose JDK is not known. */
+    /** A measurement by JMH. */
+    public Measurement(String benchmark, String workload, Map<String, String> sizes, String model, int cores,
+                       String mode, double score, double error, String unit, String jdk) {
+        this(benchmark, workload, sizes, model, cores, mode, score, error, unit, jdk, null);
+    }
+
+    /** A measurement by JMH whose JDK is not known. */
     public Measurement(String benchmark, String workload, Map<String, String> sizes, String model, int cores,
                        String mode, double score, double error, String unit) {
-        this(benchmark, workload, sizes, model, cores, mode, score, error, unit, null);
+        this(benchmark, workload, sizes, model, cores, mode, score, error, unit, null, null);
+    }
+
+    /** Whether the suite's Python harness measured it, outside JMH. */
+    public boolean outsideJmh() {
+        return interpreter != null;
     }
 
     public boolean hasErrorEstimate() {

@@ -123,6 +123,7 @@ public final class ReportBuilder {
         blocks.add(tables.scores());
         Observations.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
         IoFloor.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
+        PythonRows.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
         PinningAnalysis.of(table, sources).forEach(text -> blocks.add(new Document.Paragraph(text)));
         blocks.addAll(Floors.of(table, sources, tables));
         Optional<Document.Table> speedUps = tables.speedUps();

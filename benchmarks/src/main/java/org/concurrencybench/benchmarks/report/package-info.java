@@ -5,6 +5,7 @@
  * results too.
  *
  * <p>May import {@code common}, {@code jmh} (which benchmark measures which workload, and its
- * declared sizes), {@code bare} (which results are bare twins', and what each twin is) and core.
+ * declared sizes), {@code bare} (which results are bare twins', and what each twin is), {@code python}
+ * (what the Python models say of themselves) and core.
  */
 package org.concurrencybench.benchmarks.report;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.concurrencybench.benchmarks.common.ExitCode;
+import org.concurrencybench.benchmarks.python.Python;
+import org.concurrencybench.benchmarks.python.PythonModels;
 import org.concurrencybench.core.ModelProvider;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.WhoRuns;
@@ -93,6 +95,60 @@ class DemoCommandTest {
         List<String> mentions = new ArrayList<>(List.of("unknown model 'nope'", "known models:"));
         mentions.addAll(ModelRegistry.ids());
         CommandLineRun.of("demo", "--models", "nope").assertOneLineUsageError(mentions.toArray(String[]::new));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void pythonModelsPrintTheSameFactsInTheSameFormFromInterpretersOfTheirOwn() {
+        Python python = Python.find();
+        Assumptions.assumeTrue(python.unavailable().isEmpty(), () -> "the Python models cannot run: " + python.describe());
+
+        CommandLineRun run = CommandLineRun.of("demo", "--models", "python-threads,python-process-per-task", "--scale",
+                "0.01");
+
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run.out() + run.err());
+        List<String> lines = run.outLines();
+        int second = lines.indexOf("== python-process-per-task, P = 2: "
+                + PythonModels.description("python-process-per-task").orElseThrow().summary());
+        assertTrue(second > 0, run.out());
+        for (List<String> demo : List.of(lines.subList(0, second - 1), lines.subList(second, lines.size()))) {
+            String mainPid = demo.get(1).substring("ID of process running main program: ".length());
+            assertNotEquals(String.valueOf(MAIN_PID), mainPid, "the demo runs in an interpreter of its own");
+            assertEquals("Main thread name: MainThread", demo.get(2));
+            List<String> taskPids = demo.stream().filter(line -> line.startsWith("ID of process running task "))
+                    .map(line -> line.substring(line.indexOf(": ") + 2)).toList();
+            assertEquals(2, taskPids.size(), run.out());
+            boolean inProcesses = demo.getFirst().startsWith("== python-process-per-task");
+            taskPids.forEach(pid -> assertEquals(inProcesses, !pid.equals(mainPid), run.out()));
+            assertTrue(demo.contains("All tasks joined"), run.out());
+            for (String worker : List.of("Worker-1", "Worker-2")) {
+                List<Integer> ticks = indexesOfPrefix(demo, worker + ": ");
+                assertEquals(5, ticks.size(), worker + " ticks five times:\n" + run.out());
+                assertTrue(demo.indexOf("Starting " + worker) < ticks.getFirst(), run.out());
+                assertTrue(ticks.getLast() < demo.indexOf("Exiting " + worker), run.out());
+            }
+            assertEquals("Exiting Main Thread", demo.getLast());
+        }
+        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList());
+    }
+
+    @Test
+    void withoutAnInterpreterEachPythonModelSaysNotApplicableWithTheReason() {
+        String before = System.getProperty(Python.PROPERTY);
+        System.setProperty(Python.PROPERTY, "/nonexistent/python3");
+        try {
+            CommandLineRun run = CommandLineRun.of("demo", "--models", "python-asyncio", "--python", "--scale", "0.01");
+
+            assertEquals(ExitCode.OK.code(), run.exitCode(), run.out() + run.err());
+            assertEquals(List.of("== python-asyncio, P = 2: " + PythonModels.description("python-asyncio").orElseThrow()
+                            .summary(), "n/a: /nonexistent/python3 is not an executable interpreter"), run.outLines());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Python.PROPERTY);
+            } else {
+                System.setProperty(Python.PROPERTY, before);
+            }
+        }
     }
 
     private static int indexOfPrefix(List<String> lines, String prefix) {

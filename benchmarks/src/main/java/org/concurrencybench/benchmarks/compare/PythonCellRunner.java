@@ -1,0 +1,55 @@
+package org.concurrencybench.benchmarks.compare;
+
+import java.nio.file.Path;
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import org.concurrencybench.benchmarks.python.PythonHarness;
+import org.concurrencybench.benchmarks.report.JmhResultsReader;
+import org.concurrencybench.benchmarks.report.Measurement;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs one Python {@link Cell} through the suite's Python harness instead of JMH, with the
+ * forks, iterations and times a JMH cell of the run gets (the profile's, and those of
+ * {@code --jmh} where it sets them). The harness writes its record, shaped like JMH's, to the
+ * cell's result file and its progress to the comparison's log; a failure is its one line.
+ */
+final class PythonCellRunner {
+
+    private final PythonHarness harness;
+    private final PythonHarness.Settings settings;
+    private final PrintStream log;
+
+    PythonCellRunner(PythonHarness harness, Profile profile, Options extra, PrintStream log) {
+        this.harness = harness;
+        this.settings = settings(profile, extra);
+        this.log = log;
+    }
+
+    /** The iterations of a JMH cell of this run; a fork at least, since the harness always forks. */
+    static PythonHarness.Settings settings(Profile profile, Options extra) {
+        return new PythonHarness.Settings(Math.max(1, extra.getForkCount().orElse(profile.forks())),
+                extra.getWarmupIterations().orElse(profile.warmupIterations()),
+                millis(extra.getWarmupTime().orElse(profile.warmupTime())),
+                Math.max(1, extra.getMeasurementIterations().orElse(profile.measurementIterations())),
+                millis(extra.getMeasurementTime().orElse(profile.measurementTime())));
+    }
+
+    /** Measures {@code cell}; its record goes to {@code resultFile}, and is returned as the report reads it. */
+    Measurement run(Cell cell, Path resultFile) {
+        log.println("# Python harness (" + harness.python().describe() + "): " + cell.describe());
+        try {
+            harness.measure(new PythonHarness.Cell(cell.model(), cell.workload(), cell.cores(), cell.sizes()), settings,
+                    resultFile, log);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(cell.describe() + ": interrupted", interrupted);
+        }
+        return JmhResultsReader.read(resultFile).getFirst();
+    }
+
+    private static long millis(TimeValue time) {
+        return Math.max(1, time.convertTo(TimeUnit.MILLISECONDS));
+    }
+}
