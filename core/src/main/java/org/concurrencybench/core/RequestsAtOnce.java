@@ -17,14 +17,24 @@ public enum RequestsAtOnce {
     /** A pool of P threads, each held through a request's wait. */
     PARALLELISM,
 
+    /**
+     * A pool of P threads that adds up to {@link #SPARES} spare threads while its workers block
+     * (a ForkJoinPool's managed blocking, with the common pool's bound): P + 256 through the waits.
+     */
+    PARALLELISM_AND_SPARES,
+
     /** No thread is held through a wait, or a new one is made for each connection: no bound of the model's own. */
     UNBOUNDED;
+
+    /** The spare threads a blocking pool may add, the common ForkJoinPool's default. */
+    public static final int SPARES = 256;
 
     /** The bound for {@code serve} at {@code parallelism} cores; empty when there is none. */
     public OptionalInt of(Serve serve, int parallelism) {
         return switch (this) {
             case POOL_THREADS -> OptionalInt.of(serve.poolThreads());
             case PARALLELISM -> OptionalInt.of(parallelism);
+            case PARALLELISM_AND_SPARES -> OptionalInt.of(parallelism + SPARES);
             case UNBOUNDED -> OptionalInt.empty();
         };
     }

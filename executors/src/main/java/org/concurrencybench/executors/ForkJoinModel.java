@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
+import org.concurrencybench.core.RequestsAtOnce;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Identity;
@@ -64,7 +65,7 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
     public static final String ID = "fork-join";
 
     /** Spare threads the pool may add while workers block: the common pool's default. */
-    static final int MAX_SPARES = 256;
+    static final int MAX_SPARES = RequestsAtOnce.SPARES;
 
     private final NamedThreads threads;
     private final ForkJoinPool pool;
@@ -324,8 +325,9 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
                             + " as a ManagedBlocker, adding spare threads while workers wait")
                     .on("pinning", "runs each worker as a ManagedBlocker, so spare threads overlap the waits")
                     .on("serve", "one poller thread reads and parses every connection; each request is a task on a"
-                            + " ForkJoinPool(P) that computes as plain work and sleeps in a ManagedBlocker, so spare"
-                            + " threads overlap the waits"));
+                            + " ForkJoinPool(P) that computes as plain work and sleeps in a ManagedBlocker, so up to"
+                            + " 256 spare threads overlap the waits")
+                    .serving(RequestsAtOnce.PARALLELISM_AND_SPARES));
         }
     }
 }

@@ -49,9 +49,10 @@ final class LoadDocument {
                 + " rest. That time still carries a share of the JVM's own costs (the compiler, collections, idle"
                 + " connections), so the limit is a cautious one; and where the generator shares the server's cores,"
                 + " the server cannot have all of them. The"
-                + " concurrency limit is the requests the model's server holds at once through their waits divided by"
-                + " the wait (Little's law); a model that holds no thread through a wait, or makes one per connection,"
-                + " has none of its own. The lower of the two binds."));
+                + " concurrency limit is the requests the server holds at once through their waits divided by"
+                + " the wait (Little's law). A keep-alive connection carries one request at a time, so the generator's"
+                + " connections bound every model; a model that holds no thread through a wait, or makes one per"
+                + " connection, has no bound of its own below that. The lower of the two limits binds."));
         poolSentence(results).ifPresent(text -> blocks.add(new Document.Paragraph(text)));
         if (results.capacity() != null) {
             blocks.add(new Document.Paragraph(String.format(Locale.ROOT, "The generator itself keeps %s with %,d"
@@ -100,6 +101,8 @@ final class LoadDocument {
                         + " poolThreads used here)");
             } else if (bound == RequestsAtOnce.PARALLELISM) {
                 capped.add(model + " (P threads)");
+            } else if (bound == RequestsAtOnce.PARALLELISM_AND_SPARES) {
+                capped.add(model + " (P threads and up to " + RequestsAtOnce.SPARES + " spares while they block)");
             }
         }
         if (capped.isEmpty()) {
@@ -117,7 +120,7 @@ final class LoadDocument {
         }
         String limits = "CPU limit " + (load.cpuLimit() == null ? "unmeasured" : LoadNumbers.rate(load.cpuLimit()))
                 + ", concurrency limit " + (load.concurrencyLimit() == null ? "unbounded"
-                : LoadNumbers.rate(load.concurrencyLimit()) + " (" + load.requestsAtOnce() + " at once)");
+                : LoadNumbers.rate(load.concurrencyLimit()) + " (" + atOnce(load, plan) + ")");
         String binds = load.bindingLimit().isEmpty() ? "" : "; the " + load.bindingLimit() + " limit binds";
         String failed = load.outcome().equals(ModelLoad.FAILED) ? " (failed " + load.reason() + ")" : "";
         if (load.headlineRate() == null) {
@@ -133,6 +136,12 @@ final class LoadDocument {
                 + " (" + limits + binds + ")" + failed;
     }
 
+    /** {@code 200 at once}, or {@code 1,000 at once, one per connection} where the connections bound it. */
+    private static String atOnce(ModelLoad load, LoadPlan plan) {
+        return String.format(Locale.ROOT, "%,d at once", load.requestsAtOnce())
+                + (load.requestsAtOnce() != null && load.requestsAtOnce() == plan.connections() ? ", one per connection" : "");
+    }
+
     private static Document.Table headlineTable(LoadResults results) {
         List<List<Cell>> rows = new ArrayList<>();
         for (ModelLoad load : results.loads()) {
@@ -143,7 +152,7 @@ final class LoadDocument {
                             : load.outcome() + ": " + load.reason()),
                     Cell.plain(rate(load.cpuLimit())),
                     Cell.plain(!load.outcome().equals(ModelLoad.MEASURED) ? "-" : load.concurrencyLimit() == null ? "unbounded"
-                            : LoadNumbers.rate(load.concurrencyLimit()) + " (" + load.requestsAtOnce() + " at once)"),
+                            : LoadNumbers.rate(load.concurrencyLimit()) + " (" + atOnce(load, results.plan()) + ")"),
                     Cell.plain(load.bindingLimit().isEmpty() ? "-" : load.bindingLimit()),
                     Cell.plain(rss == null ? "-" : megabytes(rss))));
         }

@@ -142,9 +142,9 @@ public final class LoadSweep {
                 left(total - index + 1));
         out.flush();
         OptionalInt atOnce = ModelRegistry.provider(model).description().requestsAtOnce().of(plan.serve(), cores);
-        Integer requestsAtOnce = atOnce.isPresent() ? atOnce.getAsInt() : null;
-        Double concurrencyLimit = requestsAtOnce == null || plan.serve().delayMs() == 0 ? null
-                : requestsAtOnce * 1000.0 / plan.serve().delayMs();
+        // a keep-alive connection carries one request at a time (no pipelining): the connections bound every model
+        Integer requestsAtOnce = Math.min(atOnce.orElse(Integer.MAX_VALUE), plan.connections());
+        Double concurrencyLimit = plan.serve().delayMs() == 0 ? null : requestsAtOnce * 1000.0 / plan.serve().delayMs();
         ServerJvm started;
         try {
             started = ServerJvm.start(model, cores, plan.serve(), holding);
@@ -167,7 +167,7 @@ public final class LoadSweep {
         List<LoadPoint> points = new ArrayList<>();
         String failure = null;
         try (started; CpuSampler cpu = new CpuSampler(started::cpuNanos, model + "-cpu-sampler")) {
-            RateSteps steps = new RateSteps(plan, capacity.topRate());
+            RateSteps steps = new RateSteps(plan, capacity.topRate(), concurrencyLimit);
             for (double rate = steps.first(); ; ) {
                 long start = System.nanoTime();
                 LoadPoint point;

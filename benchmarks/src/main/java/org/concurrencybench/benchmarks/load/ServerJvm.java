@@ -123,13 +123,36 @@ final class ServerJvm implements AutoCloseable {
 
     /** CPU time the server JVM has used so far, user and system, in nanoseconds; empty if Linux does not say. */
     OptionalLong cpuNanos() {
-        Optional<Duration> cpu = process.toHandle().info().totalCpuDuration();
-        return cpu.isPresent() ? OptionalLong.of(cpu.get().toNanos()) : OptionalLong.empty();
+        // the server's worker processes (a pre-forked pool's) serve too: their CPU is the server's
+        Optional<Duration> own = process.toHandle().info().totalCpuDuration();
+        if (own.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long nanos = own.get().toNanos();
+        for (ProcessHandle worker : process.toHandle().descendants().toList()) {
+            nanos += worker.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+        return OptionalLong.of(nanos);
     }
 
-    /** The server JVM's peak resident set so far ({@code VmHWM}), in bytes; empty if Linux does not say. */
+    /**
+     * The server's peak resident set so far ({@code VmHWM}), in bytes, with its worker processes'
+     * added (a pre-forked pool's memory is the server's); empty if Linux does not say.
+     */
     OptionalLong peakRssBytes() {
-        try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(pid()), "status"))) {
+        OptionalLong own = peakRssBytes(pid());
+        if (own.isEmpty()) {
+            return own;
+        }
+        long bytes = own.getAsLong();
+        for (ProcessHandle worker : process.toHandle().descendants().toList()) {
+            bytes += peakRssBytes(worker.pid()).orElse(0);
+        }
+        return OptionalLong.of(bytes);
+    }
+
+    private static OptionalLong peakRssBytes(long pid) {
+        try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(pid), "status"))) {
             // read to the end as a stream: Files.readString trusts the size, which /proc files give as 0
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return text.lines().filter(line -> line.startsWith("VmHWM:"))

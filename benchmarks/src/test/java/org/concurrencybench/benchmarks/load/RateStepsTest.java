@@ -43,6 +43,14 @@ class RateStepsTest {
     }
 
     @Test
+    void autoStartsBelowAConcurrencyLimitUnderItsFirstRate() {
+        assertEquals(10.0, new RateSteps(plan(List.of()), 1e9, 20.0).first(), "two threads through a 100 ms wait");
+        assertEquals(250.0, new RateSteps(plan(List.of()), 1e9, 2_000.0).first());
+        assertEquals(250.0, new RateSteps(plan(List.of()), 1e9, null).first());
+        assertEquals(1_000.0, new RateSteps(plan(List.of(1_000.0)), 1e9, 20.0).first(), "a list is offered as it is");
+    }
+
+    @Test
     void autoStopsDoublingAtTheGeneratorsCapacity() {
         LoadPlan plan = plan(List.of());
         RateSteps steps = new RateSteps(plan, 1_000);
