@@ -109,6 +109,32 @@ class RunTrackerTest {
     }
 
     @Test
+    void cancellingARunLeavesAThreadThatHasMovedOnToAnotherRunsUnitAlone() throws Exception {
+        RunTracker other = new RunTracker();
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Long> interruptedInOtherUnit = new CompletableFuture<>();
+        Thread.ofPlatform().name("tracker-test-worker").start(() -> {
+            // the thread has been inside a unit of this run, and is now inside one of the other run
+            tracker.runUnit(() -> 1);
+            try {
+                interruptedInOtherUnit.complete(other.runUnit(() -> {
+                    entered.countDown();
+                    release.await();
+                    return Thread.currentThread().isInterrupted() ? 1 : 0;
+                }));
+            } catch (RuntimeException interrupted) {
+                interruptedInOtherUnit.completeExceptionally(interrupted);
+            }
+        });
+        entered.await();
+
+        tracker.cancel();
+        release.countDown();
+
+        assertEquals(0, interruptedInOtherUnit.get(), "cancelling one run interrupted a unit of another");
+    }
+
+    @Test
     void cancellingRunsEachCancelActionOnce() {
         AtomicInteger ran = new AtomicInteger();
         tracker.onCancel(ran::incrementAndGet);
