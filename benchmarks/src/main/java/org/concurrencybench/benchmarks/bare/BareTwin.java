@@ -25,8 +25,7 @@ public enum BareTwin {
                     + " waits on one future",
             "a run tracker: every unit marks its thread inside the run on the way in and out (a volatile write and"
                     + " read each way, so that a failure can interrupt it), every node and hop reads a cancellation"
-                    + " flag, the first failure is kept; answers are taken as they complete (ExecutorCompletionService);"
-                    + " named threads"),
+                    + " flag, the first failure is kept and cancels the run; named threads"),
     FORK_JOIN("bare-fork-join", BareForkJoin::new,
             "new ForkJoinPool(P) and pool.invoke: a RecursiveTask that halves the units with invokeAll down to one"
                     + " unit each, a RecursiveTask per tree node that forks and joins its children, a RecursiveAction"
