@@ -156,18 +156,14 @@ public final class AsyncModel extends AbstractConcurrencyModel {
     private long sumOf(Workload workload, List<CompletableFuture<Long>> futures, RunTracker tracker)
             throws InterruptedException {
         CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-        for (CompletableFuture<Long> future : futures) {
-            // allOf waits for every unit even after one has failed: the first failure ends it at once
-            future.whenComplete((result, thrown) -> {
-                if (thrown != null) {
-                    all.completeExceptionally(thrown);
-                }
-            });
-        }
+        // allOf waits for every unit even after one has failed; every failure of a unit reaches the
+        // tracker (a step on the pool fails inside it, a request reports to it), whose cancellation
+        // ends the wait at once
+        tracker.onCancel(() -> all.completeExceptionally(new CancellationException("the run was cancelled")));
         try {
             all.get();
             return futures.stream().mapToLong(CompletableFuture::join).sum();
-        } catch (ExecutionException failed) {
+        } catch (ExecutionException | CancellationException failed) {
             throw failure(workload, tracker.failureOr(failed));
         } finally {
             // first no step may start any more (an io unit's first step opens its socket), then the waits end
@@ -222,6 +218,12 @@ public final class AsyncModel extends AbstractConcurrencyModel {
      */
     private CompletableFuture<Long> request(Request request, int unit, RunTracker tracker) {
         AsyncRequest exchange = new AsyncRequest(request, unit, channels);
+        // its socket fails the request without a thread inside the tracker: it reports the failure
+        exchange.answer().whenComplete((answered, failed) -> {
+            if (failed != null) {
+                tracker.failed(failed);
+            }
+        });
         CompletableFuture.runAsync(() -> tracker.runUnit(() -> {
             exchange.start();
             return unit;

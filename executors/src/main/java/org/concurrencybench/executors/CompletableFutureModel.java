@@ -34,9 +34,10 @@ import org.concurrencybench.core.serve.Server;
  * <p>A batch is {@code supplyAsync} per unit joined by {@code allOf}: one n-ary join, which the
  * library builds as a balanced tree of relays, where a {@code thenCombine} reduction would be a
  * chain N stages long and add a stage per unit. {@code allOf} waits for every unit even after
- * one has failed, so the first failure completes it at once. A unit that blocks (a sleep, an io
- * unit's plain socket client) holds its pool thread, so at most P requests are in flight. A
- * contention run is {@code supplyAsync} per worker over one shared counter, joined the same way.
+ * one has failed, so the first failure, which cancels the run, completes it at once. A unit
+ * that blocks (a sleep, an io unit's plain socket client) holds its pool thread, so at most P
+ * requests are in flight. A contention run is {@code supplyAsync} per worker over one shared
+ * counter, joined the same way.
  *
  * <p>A tree node's future is the {@code thenCombine} of its children's futures; a relay is a
  * chain of {@code thenComposeAsync} stages, each hop a stage on the pool for the worker that
@@ -52,9 +53,9 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
     public static final String ID = "completable-future";
 
     // Live bytes per stage kept, measured on JDK 25 with compressed references and rounded up;
-    // a queued unit or contention worker is its future, its task, its queue node, the failure
-    // relay and its part of allOf's tree (286). The figures carry no margin, so a run may fill
-    // half the heap with them.
+    // a queued unit or contention worker was its future, its task, its queue node, a failure
+    // relay and its part of allOf's tree (286); without the relay it is less, so the bound has a
+    // margin. The other figures carry none, so a run may fill half the heap with them.
     private static final long BYTES_PER_UNIT = 300;
     private static final long BYTES_PER_LEAF = 300;
     private static final long BYTES_PER_HOP = 64;
@@ -110,17 +111,13 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
             futures.add(CompletableFuture.supplyAsync(() -> tracker.runUnit(task.apply(id)), pool));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-        for (CompletableFuture<Long> future : futures) {
-            future.whenComplete((result, thrown) -> {
-                if (thrown != null) {
-                    all.completeExceptionally(thrown);
-                }
-            });
-        }
+        // allOf waits for every unit even after one has failed; a unit fails only inside the
+        // tracker, whose cancellation ends the wait at once
+        tracker.onCancel(() -> all.completeExceptionally(new CancellationException("the run was cancelled")));
         try {
             all.get();
             return futures.stream().mapToLong(CompletableFuture::join).sum();
-        } catch (ExecutionException failed) {
+        } catch (ExecutionException | CancellationException failed) {
             throw failure(workload, tracker.failureOr(failed));
         } finally {
             // the tasks still queued are refused when they reach a thread

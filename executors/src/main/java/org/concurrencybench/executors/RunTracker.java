@@ -216,7 +216,12 @@ final class RunTracker {
         return false;
     }
 
-    private void failed(Throwable thrown) {
+    /**
+     * Reports a unit's failure that happened outside {@link #runUnit} (a socket that failed with no
+     * thread waiting on it): the first failure of the run cancels it, as a unit's does; after a
+     * cancellation it is only the echo of it.
+     */
+    void failed(Throwable thrown) {
         List<Runnable> actions;
         synchronized (lock) {
             // after a cancellation, a unit's exception is only the echo of its interruption

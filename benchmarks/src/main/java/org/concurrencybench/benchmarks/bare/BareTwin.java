@@ -36,15 +36,15 @@ public enum BareTwin {
     COMPLETABLE_FUTURE("bare-completable-future", BareCompletableFuture::new,
             "supplyAsync(task, pool) per unit on Executors.newFixedThreadPool(P), allOf(..).join(); a node's future"
                     + " the thenCombine of its children's; a hop a thenComposeAsync stage",
-            "a run tracker around every unit (its thread marked inside the run on the way in and out), a whenComplete"
-                    + " per unit that ends allOf at the first failure, a cancellation check in every node and hop"),
+            "a run tracker around every unit (its thread marked inside the run on the way in and out), whose first"
+                    + " failure ends allOf at once, a cancellation check in every node and hop"),
     ASYNC("bare-async", BareAsync::new,
             "supplyAsync(task, pool) per unit on Executors.newFixedThreadPool(P), allOf(..).join(); a node gathers its"
                     + " children with allOf(..).thenApplyAsync; the ring's workers await inbox futures, woken with"
                     + " thenAcceptAsync",
-            "a run tracker around every unit, a whenComplete per unit that ends allOf at the first failure, every"
-                    + " future cancelled after the run, a cancellation check in every node and hop, and a channel group"
-                    + " for io on the same pool (idle here)"),
+            "a run tracker around every unit, whose first failure ends allOf at once, every future cancelled after"
+                    + " the run, a cancellation check in every node and hop, and a channel group for io on the same"
+                    + " pool (idle here)"),
     VIRTUAL("bare-virtual", parallelism -> new BareThreadPerTask(BareThreadPerTask.VIRTUAL),
             "Thread.startVirtualThread(task) per unit, node and ring worker, then join() each in start order, the"
                     + " results in an array; the ring's token over SynchronousQueues as in the model",
