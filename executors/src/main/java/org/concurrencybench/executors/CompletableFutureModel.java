@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
@@ -87,41 +88,52 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
 
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
-        return supplyAll(batch, batch.units(), unit -> () -> batch.runUnit(unit));
+        RunTracker tracker = new RunTracker();
+        // the unit is made when its task runs, so a queued task holds only its lambda
+        IntFunction<Supplier<Long>> stepOf = batch.kernel().waits()
+                ? unit -> () -> tracker.runUnit(() -> batch.runUnit(unit))
+                : unit -> () -> tracker.compute(batch, unit);
+        return supplyAll(batch, tracker, batch.units(), stepOf);
     }
 
     @Override
     protected long runContention(Contention contention) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
         SharedCounter counter = contention.newCounter();
-        supplyAll(contention, contention.workers(), worker -> () -> {
+        supplyAll(contention, tracker, contention.workers(), worker -> () -> tracker.runUnit(() -> {
             counter.work(worker);
             return 0;
-        });
+        }));
         // every worker's future has completed: their updates happen-before this read
         return counter.total();
     }
 
-    /** {@code supplyAsync} of {@code count} tasks, task {@code i} running {@code task.apply(i)} as a unit; their sum. */
-    private long supplyAll(Workload workload, int count, IntFunction<RunTracker.Unit> task) throws InterruptedException {
-        RunTracker tracker = new RunTracker();
+    /** {@code supplyAsync} of {@code count} steps, step {@code i} being {@code stepOf.apply(i)}; their sum. */
+    private long supplyAll(Workload workload, RunTracker tracker, int count, IntFunction<Supplier<Long>> stepOf)
+            throws InterruptedException {
         List<CompletableFuture<Long>> futures = new ArrayList<>(count);
-        for (int index = 0; index < count; index++) {
-            int id = index;
-            // the unit is made when its task runs, so a queued task holds only this lambda
-            futures.add(CompletableFuture.supplyAsync(() -> tracker.runUnit(task.apply(id)), pool));
-        }
-        CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-        // allOf waits for every unit even after one has failed; a unit fails only inside the
-        // tracker, whose cancellation ends the wait at once
-        tracker.onCancel(() -> all.completeExceptionally(new CancellationException("the run was cancelled")));
+        boolean answered = false;
         try {
+            for (int index = 0; index < count; index++) {
+                futures.add(CompletableFuture.supplyAsync(stepOf.apply(index), pool));
+            }
+            CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+            // allOf waits for every unit even after one has failed; a unit fails only inside the
+            // tracker, whose cancellation ends the wait at once
+            tracker.onCancel(() -> all.completeExceptionally(new CancellationException("the run was cancelled")));
             all.get();
-            return futures.stream().mapToLong(CompletableFuture::join).sum();
+            long sum = futures.stream().mapToLong(CompletableFuture::join).sum();
+            answered = true;
+            return sum;
         } catch (ExecutionException | CancellationException failed) {
             throw failure(workload, tracker.failureOr(failed));
         } finally {
             // the tasks still queued are refused when they reach a thread
             tracker.stop();
+            if (!answered) {
+                // the units that only compute are not tracked: their futures say when they have ended
+                RunTracker.awaitSettled(futures);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -91,45 +92,55 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
 
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
-        return runTasks(batch, batch.units(), unit -> () -> batch.runUnit(unit));
+        RunTracker tracker = new RunTracker();
+        // the unit is made when its task runs, so a queued task holds only its lambda
+        IntFunction<Callable<Long>> taskOf = batch.kernel().waits()
+                ? unit -> () -> tracker.runUnit(() -> batch.runUnit(unit))
+                : unit -> () -> tracker.compute(batch, unit);
+        return runTasks(batch, tracker, batch.units(), taskOf);
     }
 
     @Override
     protected long runContention(Contention contention) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
         SharedCounter counter = contention.newCounter();
-        runTasks(contention, contention.workers(), worker -> () -> {
+        runTasks(contention, tracker, contention.workers(), worker -> () -> tracker.runUnit(() -> {
             counter.work(worker);
             return 0;
-        });
+        }));
         // every worker's task has been taken: their updates happen-before this read
         return counter.total();
     }
 
     /**
-     * {@code count} tasks, task {@code i} running {@code task.apply(i)} as a unit; the sum of their
-     * results, taken in submission order. That still fails fast: the first unit that fails cancels
-     * the run, which interrupts every unit in progress and refuses every one still queued, so each
-     * future the caller goes on to wait for settles at once.
+     * {@code count} tasks, task {@code i} being {@code taskOf.apply(i)}; the sum of their results,
+     * taken in submission order. That still fails fast: the first unit that fails cancels the run,
+     * which interrupts every unit in progress and refuses every one still queued, so each future
+     * the caller goes on to wait for settles at once.
      */
-    private long runTasks(Workload workload, int count, IntFunction<RunTracker.Unit> task) throws InterruptedException {
-        RunTracker tracker = new RunTracker();
+    private long runTasks(Workload workload, RunTracker tracker, int count, IntFunction<Callable<Long>> taskOf)
+            throws InterruptedException {
         List<Future<Long>> futures = new ArrayList<>(count);
+        boolean answered = false;
         try {
             for (int index = 0; index < count; index++) {
-                int id = index;
-                // the unit is made when its task runs, so a queued task holds only this lambda
-                futures.add(pool.submit(() -> tracker.runUnit(task.apply(id))));
+                futures.add(pool.submit(taskOf.apply(index)));
             }
             long sum = 0;
             for (Future<Long> future : futures) {
                 sum += future.get();
             }
+            answered = true;
             return sum;
         } catch (ExecutionException unitFailed) {
             throw failure(workload, tracker.failureOr(unitFailed));
         } finally {
             // the tasks still queued are refused when they reach a thread
             tracker.stop();
+            if (!answered) {
+                // the units that only compute are not tracked: their tasks say when they have ended
+                RunTracker.awaitSettled(futures);
+            }
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Probe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -77,6 +79,32 @@ class RunTrackerTest {
 
         assertInstanceOf(InterruptedException.class, holder.get().getCause(), "the holding unit should be interrupted");
         assertTrue(tracker.isCancelled());
+        assertSame(failure, tracker.failureOr(new RuntimeException("observed later")));
+    }
+
+    @Test
+    void aUnitThatOnlyComputesIsRefusedOnceTheRunIsCancelled() {
+        long startedBefore = Probe.startedUnits();
+        tracker.cancel();
+
+        assertThrows(CancellationException.class, () -> tracker.compute(new Batch("probe", new Probe(-1, 0), 1), 0));
+
+        assertEquals(startedBefore, Probe.startedUnits(), "a unit ran after the run was cancelled");
+    }
+
+    @Test
+    void aUnitThatOnlyComputesAndFailsIsTheRunsFailureAndInterruptsTheUnitsThatWait() throws Exception {
+        CompletableFuture<Throwable> holder = inUnitOnAnotherThread(() -> {
+            holdUntilInterrupted();
+            return 0;
+        });
+        entered.await();
+        Batch failing = new Batch("probe", new Probe(0, 0), 1);
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> tracker.compute(failing, 0));
+
+        assertEquals(Probe.failureMessage(0), failure.getMessage());
+        assertInstanceOf(InterruptedException.class, holder.get().getCause(), "the waiting unit should be interrupted");
         assertSame(failure, tracker.failureOr(new RuntimeException("observed later")));
     }
 
