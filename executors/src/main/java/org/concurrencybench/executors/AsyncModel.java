@@ -145,33 +145,38 @@ public final class AsyncModel extends AbstractConcurrencyModel {
         for (int unit = 0; unit < batch.units(); unit++) {
             units.add(start(batch, unit, tracker));
         }
-        return sumOf(batch, units, tracker);
+        return sumOf(batch, units, tracker, !batch.kernel().waits());
     }
 
     /**
      * The sum of {@code futures}, or the first failure among them. Whether it returns or throws,
      * no thread is inside a unit of the run and every future is done: the ones still pending are
-     * cancelled, which removes their timers and closes their sockets.
+     * cancelled, which removes their timers and closes their sockets. {@code unitsThatDoNotWait}:
+     * then every future settles soon, and those of units that only compute are steps the tracker
+     * does not wait for ({@link RunTracker#compute}), so after a failure the run waits for every
+     * future to settle before it cancels them.
      */
-    private long sumOf(Workload workload, List<CompletableFuture<Long>> futures, RunTracker tracker)
-            throws InterruptedException {
+    private long sumOf(Workload workload, List<CompletableFuture<Long>> futures, RunTracker tracker,
+                       boolean unitsThatDoNotWait) throws InterruptedException {
+        boolean answered = false;
         CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-        for (CompletableFuture<Long> future : futures) {
-            // allOf waits for every unit even after one has failed: the first failure ends it at once
-            future.whenComplete((result, thrown) -> {
-                if (thrown != null) {
-                    all.completeExceptionally(thrown);
-                }
-            });
-        }
+        // allOf waits for every unit even after one has failed; every failure of a unit reaches the
+        // tracker (a step on the pool fails inside it, a request reports to it), whose cancellation
+        // ends the wait at once
+        tracker.onCancel(() -> all.completeExceptionally(new CancellationException("the run was cancelled")));
         try {
             all.get();
-            return futures.stream().mapToLong(CompletableFuture::join).sum();
-        } catch (ExecutionException failed) {
+            long sum = futures.stream().mapToLong(CompletableFuture::join).sum();
+            answered = true;
+            return sum;
+        } catch (ExecutionException | CancellationException failed) {
             throw failure(workload, tracker.failureOr(failed));
         } finally {
             // first no step may start any more (an io unit's first step opens its socket), then the waits end
             tracker.stop();
+            if (unitsThatDoNotWait && !answered) {
+                RunTracker.awaitSettled(futures);
+            }
             futures.forEach(future -> future.cancel(false));
         }
     }
@@ -222,6 +227,12 @@ public final class AsyncModel extends AbstractConcurrencyModel {
      */
     private CompletableFuture<Long> request(Request request, int unit, RunTracker tracker) {
         AsyncRequest exchange = new AsyncRequest(request, unit, channels);
+        // its socket fails the request without a thread inside the tracker: it reports the failure
+        exchange.answer().whenComplete((answered, failed) -> {
+            if (failed != null) {
+                tracker.failed(failed);
+            }
+        });
         CompletableFuture.runAsync(() -> tracker.runUnit(() -> {
             exchange.start();
             return unit;
@@ -249,8 +260,9 @@ public final class AsyncModel extends AbstractConcurrencyModel {
         return withPayload;
     }
 
+    /** A unit that only computes: a step on the pool, refused once the run is cancelled. */
     private CompletableFuture<Long> onPool(Batch batch, int unit, RunTracker tracker) {
-        return CompletableFuture.supplyAsync(() -> tracker.runUnit(() -> batch.runUnit(unit)), pool);
+        return CompletableFuture.supplyAsync(() -> tracker.compute(batch, unit), pool);
     }
 
     /**
@@ -320,7 +332,7 @@ public final class AsyncModel extends AbstractConcurrencyModel {
                 return 0;
             }), pool));
         }
-        sumOf(contention, workers, tracker);
+        sumOf(contention, workers, tracker, false);
         // every worker's future has completed: their updates happen-before this read
         return counter.total();
     }

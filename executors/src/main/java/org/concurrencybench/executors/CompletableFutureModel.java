@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
@@ -34,9 +35,10 @@ import org.concurrencybench.core.serve.Server;
  * <p>A batch is {@code supplyAsync} per unit joined by {@code allOf}: one n-ary join, which the
  * library builds as a balanced tree of relays, where a {@code thenCombine} reduction would be a
  * chain N stages long and add a stage per unit. {@code allOf} waits for every unit even after
- * one has failed, so the first failure completes it at once. A unit that blocks (a sleep, an io
- * unit's plain socket client) holds its pool thread, so at most P requests are in flight. A
- * contention run is {@code supplyAsync} per worker over one shared counter, joined the same way.
+ * one has failed, so the first failure, which cancels the run, completes it at once. A unit
+ * that blocks (a sleep, an io unit's plain socket client) holds its pool thread, so at most P
+ * requests are in flight. A contention run is {@code supplyAsync} per worker over one shared
+ * counter, joined the same way.
  *
  * <p>A tree node's future is the {@code thenCombine} of its children's futures; a relay is a
  * chain of {@code thenComposeAsync} stages, each hop a stage on the pool for the worker that
@@ -52,9 +54,9 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
     public static final String ID = "completable-future";
 
     // Live bytes per stage kept, measured on JDK 25 with compressed references and rounded up;
-    // a queued unit or contention worker is its future, its task, its queue node, the failure
-    // relay and its part of allOf's tree (286). The figures carry no margin, so a run may fill
-    // half the heap with them.
+    // a queued unit or contention worker was its future, its task, its queue node, a failure
+    // relay and its part of allOf's tree (286); without the relay it is less, so the bound has a
+    // margin. The other figures carry none, so a run may fill half the heap with them.
     private static final long BYTES_PER_UNIT = 300;
     private static final long BYTES_PER_LEAF = 300;
     private static final long BYTES_PER_HOP = 64;
@@ -86,45 +88,52 @@ public final class CompletableFutureModel extends AbstractConcurrencyModel {
 
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
-        return supplyAll(batch, batch.units(), unit -> () -> batch.runUnit(unit));
+        RunTracker tracker = new RunTracker();
+        // the unit is made when its task runs, so a queued task holds only its lambda
+        IntFunction<Supplier<Long>> stepOf = batch.kernel().waits()
+                ? unit -> () -> tracker.runUnit(() -> batch.runUnit(unit))
+                : unit -> () -> tracker.compute(batch, unit);
+        return supplyAll(batch, tracker, batch.units(), stepOf);
     }
 
     @Override
     protected long runContention(Contention contention) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
         SharedCounter counter = contention.newCounter();
-        supplyAll(contention, contention.workers(), worker -> () -> {
+        supplyAll(contention, tracker, contention.workers(), worker -> () -> tracker.runUnit(() -> {
             counter.work(worker);
             return 0;
-        });
+        }));
         // every worker's future has completed: their updates happen-before this read
         return counter.total();
     }
 
-    /** {@code supplyAsync} of {@code count} tasks, task {@code i} running {@code task.apply(i)} as a unit; their sum. */
-    private long supplyAll(Workload workload, int count, IntFunction<RunTracker.Unit> task) throws InterruptedException {
-        RunTracker tracker = new RunTracker();
+    /** {@code supplyAsync} of {@code count} steps, step {@code i} being {@code stepOf.apply(i)}; their sum. */
+    private long supplyAll(Workload workload, RunTracker tracker, int count, IntFunction<Supplier<Long>> stepOf)
+            throws InterruptedException {
         List<CompletableFuture<Long>> futures = new ArrayList<>(count);
-        for (int index = 0; index < count; index++) {
-            int id = index;
-            // the unit is made when its task runs, so a queued task holds only this lambda
-            futures.add(CompletableFuture.supplyAsync(() -> tracker.runUnit(task.apply(id)), pool));
-        }
-        CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-        for (CompletableFuture<Long> future : futures) {
-            future.whenComplete((result, thrown) -> {
-                if (thrown != null) {
-                    all.completeExceptionally(thrown);
-                }
-            });
-        }
+        boolean answered = false;
         try {
+            for (int index = 0; index < count; index++) {
+                futures.add(CompletableFuture.supplyAsync(stepOf.apply(index), pool));
+            }
+            CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+            // allOf waits for every unit even after one has failed; a unit fails only inside the
+            // tracker, whose cancellation ends the wait at once
+            tracker.onCancel(() -> all.completeExceptionally(new CancellationException("the run was cancelled")));
             all.get();
-            return futures.stream().mapToLong(CompletableFuture::join).sum();
-        } catch (ExecutionException failed) {
+            long sum = futures.stream().mapToLong(CompletableFuture::join).sum();
+            answered = true;
+            return sum;
+        } catch (ExecutionException | CancellationException failed) {
             throw failure(workload, tracker.failureOr(failed));
         } finally {
             // the tasks still queued are refused when they reach a thread
             tracker.stop();
+            if (!answered) {
+                // the units that only compute are not tracked: their futures say when they have ended
+                RunTracker.awaitSettled(futures);
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
@@ -79,22 +79,27 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
 
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
-        return runRange(batch, batch.units(), unit -> unit(batch, unit));
+        RunTracker tracker = new RunTracker();
+        return runRange(batch, tracker, batch.units(), unitsOf(batch, tracker));
     }
 
     @Override
     protected long runContention(Contention contention) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
         SharedCounter counter = contention.newCounter();
-        runRange(contention, contention.workers(), worker -> worker(contention, counter, worker));
+        runRange(contention, tracker, contention.workers(),
+                worker -> tracker.runUnit(worker(contention, counter, worker)));
         // the range task joined every worker's task: their updates happen-before this read
         return counter.total();
     }
 
-    /** Tasks {@code [0, count)} split by halves, task {@code i} running {@code unitOf.apply(i)}; the sum of their results. */
-    private long runRange(Workload workload, int count, IntFunction<RunTracker.Unit> unitOf)
+    /**
+     * Tasks {@code [0, count)} split by halves, task {@code i} running {@code unit.applyAsLong(i)},
+     * which runs it through the tracker; the sum of their results.
+     */
+    private long runRange(Workload workload, RunTracker tracker, int count, IntToLongFunction unit)
             throws InterruptedException {
-        RunTracker tracker = new RunTracker();
-        ForkJoinTask<Long> all = pool.submit(new RangeTask(unitOf, 0, count, tracker));
+        ForkJoinTask<Long> all = pool.submit(new RangeTask(unit, 0, count, tracker));
         try {
             return all.get();
         } catch (ExecutionException failed) {
@@ -109,8 +114,9 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
 
     /**
      * {@code invokeAll} rethrows a half's failure without waiting for the other half, so after
-     * a failed run some of its range tasks may still be unwinding, their units already stopped.
-     * The pool is this model's alone: when it is quiescent, nothing of the run is left.
+     * a failed run some of its range tasks may still be unwinding, their units already stopped,
+     * or running a unit that only computes, which the tracker does not wait for. The pool is this
+     * model's alone: when it is quiescent, nothing of the run is left.
      */
     private void awaitQuiescence() {
         pool.awaitQuiescence(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
@@ -119,13 +125,13 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
     /** Units (or workers) {@code [from, to)}: halves until a single one is left, which it runs. */
     private static final class RangeTask extends RecursiveTask<Long> {
 
-        private final IntFunction<RunTracker.Unit> unitOf;
+        private final IntToLongFunction unit;
         private final int from;
         private final int to;
         private final RunTracker tracker;
 
-        RangeTask(IntFunction<RunTracker.Unit> unitOf, int from, int to, RunTracker tracker) {
-            this.unitOf = unitOf;
+        RangeTask(IntToLongFunction unit, int from, int to, RunTracker tracker) {
+            this.unit = unit;
             this.from = from;
             this.to = to;
             this.tracker = tracker;
@@ -137,39 +143,41 @@ public final class ForkJoinModel extends AbstractConcurrencyModel {
                 throw new CancellationException("the run was cancelled");
             }
             if (to - from == 1) {
-                return tracker.runUnit(unitOf.apply(from));
+                return unit.applyAsLong(from);
             }
             int middle = (from + to) >>> 1;
-            RangeTask left = new RangeTask(unitOf, from, middle, tracker);
-            RangeTask right = new RangeTask(unitOf, middle, to, tracker);
+            RangeTask left = new RangeTask(unit, from, middle, tracker);
+            RangeTask right = new RangeTask(unit, middle, to, tracker);
             invokeAll(left, right);
             return left.join() + right.join();
         }
     }
 
     /**
-     * Unit {@code unit} as the pool should run it: what blocks inside a managed block, what
-     * computes as plain work. A mixed unit is both: its prime counting is work that should not
-     * make the pool start a spare, and only its sleep is a managed block. Making and summing a
-     * unit's payload is work too, so it stays outside the block.
+     * The batch's units as the pool should run them, chosen once per run from its kernel: what
+     * blocks inside a managed block, what computes as plain work. A mixed unit is both: its prime
+     * counting is work that should not make the pool start a spare, and only its sleep is a
+     * managed block. Making and summing a unit's payload is work too, so it stays outside the
+     * block. A unit that waits runs inside the tracker, so that a cancellation interrupts it; one
+     * that only computes is only refused once the run is cancelled ({@link RunTracker#compute}).
      */
-    private static RunTracker.Unit unit(Batch batch, int unit) {
+    private static IntToLongFunction unitsOf(Batch batch, RunTracker tracker) {
         return switch (batch.kernel()) {
-            case Sleep sleep -> blocking(batch, unit);
-            case Park park -> blocking(batch, unit);
-            case Probe probe -> blocking(batch, unit);
-            case Ticker ticker -> blocking(batch, unit);
-            case Request request -> blocking(batch, unit);
-            case Mixed mixed -> () -> {
+            case Sleep sleep -> unit -> tracker.runUnit(blocking(batch, unit));
+            case Park park -> unit -> tracker.runUnit(blocking(batch, unit));
+            case Probe probe -> unit -> tracker.runUnit(blocking(batch, unit));
+            case Ticker ticker -> unit -> tracker.runUnit(blocking(batch, unit));
+            case Request request -> unit -> tracker.runUnit(blocking(batch, unit));
+            case Mixed mixed -> unit -> tracker.runUnit(() -> {
                 long count = mixed.compute(unit);
                 return batch.withPayload(unit, Blocker.run(() -> {
                     Thread.sleep(mixed.delayMs());
                     return count;
                 }));
-            };
-            case Primes primes -> () -> batch.runUnit(unit);
-            case Identity identity -> () -> batch.runUnit(unit);
-            case WhoRuns whoRuns -> () -> batch.runUnit(unit);
+            });
+            case Primes primes -> unit -> tracker.compute(batch, unit);
+            case Identity identity -> unit -> tracker.compute(batch, unit);
+            case WhoRuns whoRuns -> unit -> tracker.compute(batch, unit);
         };
     }
 

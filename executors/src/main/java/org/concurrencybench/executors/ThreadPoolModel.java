@@ -2,12 +2,14 @@ package org.concurrencybench.executors;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -32,12 +34,12 @@ import org.concurrencybench.core.serve.Server;
  * A fixed pool of P platform threads ({@code Executors.newFixedThreadPool}): the executor
  * every Java server has, and the counterpart of Python's {@code ThreadPoolExecutor}.
  *
- * <p>A batch is one task per unit, so that spawn measures a submit and a completion per task;
- * answers are taken as they complete, so the first failure is seen at once. A unit keeps the
- * pool thread that took it until it ends, waits included: an io unit is the plain socket client,
- * so at most P requests (P sockets) are in flight. A contention run is one task per worker, all
- * updating one shared counter; a worker that waits inside the lock keeps its thread while it
- * waits.
+ * <p>A batch is one task per unit, so that spawn measures a submit and a {@code Future.get} per
+ * task; the first unit to fail cancels the run (see {@link RunTracker}), so the caller, waiting
+ * for the answers in order, meets a settled future at once. A unit keeps the pool thread that
+ * took it until it ends, waits included: an io unit is the plain socket client, so at most P
+ * requests (P sockets) are in flight. A contention run is one task per worker, all updating one
+ * shared counter; a worker that waits inside the lock keeps its thread while it waits.
  *
  * <p>A pool thread never waits for another task: a fixed pool whose threads wait for their
  * children deadlocks as soon as P of them do. So a tree node submits its children and returns,
@@ -56,10 +58,10 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
 
     public static final String ID = "thread-pool";
 
-    // Live bytes per queued task, measured on JDK 25 with compressed references and rounded up:
-    // a unit is its FutureTask, the completion service's wrapper and their queue nodes (145); a
-    // contention worker is the same task. The figures carry no margin, so a run may fill half the
-    // heap with them.
+    // Live bytes per queued task, measured on JDK 25 with compressed references and rounded up
+    // when a unit was its FutureTask, a completion service's wrapper and their queue nodes (145);
+    // it is now the FutureTask, its queue node and its lambda, less, so the bound has a margin. A
+    // contention worker is the same task.
     private static final long BYTES_PER_UNIT = 200;
     private static final long BYTES_PER_LEAF = 100;
     private static final long BYTES_PER_WORKER = 200;
@@ -90,40 +92,55 @@ public final class ThreadPoolModel extends AbstractConcurrencyModel {
 
     @Override
     protected long runBatch(Batch batch) throws InterruptedException {
-        return runTasks(batch, batch.units(), unit -> () -> batch.runUnit(unit));
+        RunTracker tracker = new RunTracker();
+        // the unit is made when its task runs, so a queued task holds only its lambda
+        IntFunction<Callable<Long>> taskOf = batch.kernel().waits()
+                ? unit -> () -> tracker.runUnit(() -> batch.runUnit(unit))
+                : unit -> () -> tracker.compute(batch, unit);
+        return runTasks(batch, tracker, batch.units(), taskOf);
     }
 
     @Override
     protected long runContention(Contention contention) throws InterruptedException {
+        RunTracker tracker = new RunTracker();
         SharedCounter counter = contention.newCounter();
-        runTasks(contention, contention.workers(), worker -> () -> {
+        runTasks(contention, tracker, contention.workers(), worker -> () -> tracker.runUnit(() -> {
             counter.work(worker);
             return 0;
-        });
+        }));
         // every worker's task has been taken: their updates happen-before this read
         return counter.total();
     }
 
-    /** {@code count} tasks, task {@code i} running {@code task.apply(i)} as a unit; the sum of their results. */
-    private long runTasks(Workload workload, int count, IntFunction<RunTracker.Unit> task) throws InterruptedException {
-        RunTracker tracker = new RunTracker();
-        CompletionService<Long> completions = new ExecutorCompletionService<>(pool);
+    /**
+     * {@code count} tasks, task {@code i} being {@code taskOf.apply(i)}; the sum of their results,
+     * taken in submission order. That still fails fast: the first unit that fails cancels the run,
+     * which interrupts every unit in progress and refuses every one still queued, so each future
+     * the caller goes on to wait for settles at once.
+     */
+    private long runTasks(Workload workload, RunTracker tracker, int count, IntFunction<Callable<Long>> taskOf)
+            throws InterruptedException {
+        List<Future<Long>> futures = new ArrayList<>(count);
+        boolean answered = false;
         try {
             for (int index = 0; index < count; index++) {
-                int id = index;
-                // the unit is made when its task runs, so a queued task holds only this lambda
-                completions.submit(() -> tracker.runUnit(task.apply(id)));
+                futures.add(pool.submit(taskOf.apply(index)));
             }
             long sum = 0;
-            for (int done = 0; done < count; done++) {
-                sum += completions.take().get();
+            for (Future<Long> future : futures) {
+                sum += future.get();
             }
+            answered = true;
             return sum;
         } catch (ExecutionException unitFailed) {
             throw failure(workload, tracker.failureOr(unitFailed));
         } finally {
             // the tasks still queued are refused when they reach a thread
             tracker.stop();
+            if (!answered) {
+                // the units that only compute are not tracked: their tasks say when they have ended
+                RunTracker.awaitSettled(futures);
+            }
         }
     }
 

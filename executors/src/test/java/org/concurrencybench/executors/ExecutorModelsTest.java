@@ -84,6 +84,22 @@ class ExecutorModelsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {ThreadPoolModel.ID, ForkJoinModel.ID, CompletableFutureModel.ID, AsyncModel.ID})
+    void aFailingUnitThatOnlyComputesFailsTheRunAndNoUnitOfItRunsAfterwards(String id) throws InterruptedException {
+        // units that do not wait are not tracked: the run must still wait for the ones under way
+        Batch failing = new Batch("probe", new Probe(500, 0), 2_000);
+        Workload spawn = Workloads.create("spawn", Map.of("units", "1000"));
+        try (ConcurrencyModel model = ModelRegistry.create(id, 2)) {
+            RunFailedException failure = assertThrows(RunFailedException.class, () -> model.run(failing));
+
+            assertInstanceOf(IllegalStateException.class, failure.getCause());
+            assertEquals(Probe.failureMessage(500), failure.getCause().getMessage());
+            assertEquals(0, Probe.liveUnits(), id + ": units of the failed run still running");
+            assertEquals(spawn.expected(), model.run(spawn), id + " after the failed run");
+        }
+    }
+
     static Stream<Arguments> modelsWithTreesAndRelays() {
         List<Arguments> arguments = new ArrayList<>();
         for (String id : IDS) {

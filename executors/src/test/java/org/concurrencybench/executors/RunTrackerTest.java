@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.Probe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -81,6 +83,32 @@ class RunTrackerTest {
     }
 
     @Test
+    void aUnitThatOnlyComputesIsRefusedOnceTheRunIsCancelled() {
+        long startedBefore = Probe.startedUnits();
+        tracker.cancel();
+
+        assertThrows(CancellationException.class, () -> tracker.compute(new Batch("probe", new Probe(-1, 0), 1), 0));
+
+        assertEquals(startedBefore, Probe.startedUnits(), "a unit ran after the run was cancelled");
+    }
+
+    @Test
+    void aUnitThatOnlyComputesAndFailsIsTheRunsFailureAndInterruptsTheUnitsThatWait() throws Exception {
+        CompletableFuture<Throwable> holder = inUnitOnAnotherThread(() -> {
+            holdUntilInterrupted();
+            return 0;
+        });
+        entered.await();
+        Batch failing = new Batch("probe", new Probe(0, 0), 1);
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> tracker.compute(failing, 0));
+
+        assertEquals(Probe.failureMessage(0), failure.getMessage());
+        assertInstanceOf(InterruptedException.class, holder.get().getCause(), "the waiting unit should be interrupted");
+        assertSame(failure, tracker.failureOr(new RuntimeException("observed later")));
+    }
+
+    @Test
     void withoutAFailedUnitTheObservedFailureIsReported() {
         RuntimeException observed = new RuntimeException("the pool refused work");
 
@@ -106,6 +134,32 @@ class RunTrackerTest {
         tracker.cancel();
 
         assertFalse(interruptedAfterwards.get(), "the pool thread would carry the interrupt into its next task");
+    }
+
+    @Test
+    void cancellingARunLeavesAThreadThatHasMovedOnToAnotherRunsUnitAlone() throws Exception {
+        RunTracker other = new RunTracker();
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Long> interruptedInOtherUnit = new CompletableFuture<>();
+        Thread.ofPlatform().name("tracker-test-worker").start(() -> {
+            // the thread has been inside a unit of this run, and is now inside one of the other run
+            tracker.runUnit(() -> 1);
+            try {
+                interruptedInOtherUnit.complete(other.runUnit(() -> {
+                    entered.countDown();
+                    release.await();
+                    return Thread.currentThread().isInterrupted() ? 1 : 0;
+                }));
+            } catch (RuntimeException interrupted) {
+                interruptedInOtherUnit.completeExceptionally(interrupted);
+            }
+        });
+        entered.await();
+
+        tracker.cancel();
+        release.countDown();
+
+        assertEquals(0, interruptedInOtherUnit.get(), "cancelling one run interrupted a unit of another");
     }
 
     @Test

@@ -23,28 +23,29 @@ public enum BareTwin {
             "Executors.newFixedThreadPool(P): submit per unit and Future.get in order; a tree node executes its"
                     + " children, which report their sums upward; a hop is a task that executes the next; the caller"
                     + " waits on one future",
-            "a run tracker: every unit enters and leaves a synchronized set of the threads inside a unit (so that a"
-                    + " failure can interrupt them), every node and hop reads a cancellation flag, the first failure is"
-                    + " kept; answers are taken as they complete (ExecutorCompletionService); named threads"),
+            "a run tracker: every unit, node and hop reads a cancellation flag (a unit that waits, none here, also"
+                    + " marks its thread inside the run on the way in and out, so that a failure can interrupt it),"
+                    + " the first failure is kept and cancels the run; named threads"),
     FORK_JOIN("bare-fork-join", BareForkJoin::new,
             "new ForkJoinPool(P) and pool.invoke: a RecursiveTask that halves the units with invokeAll down to one"
                     + " unit each, a RecursiveTask per tree node that forks and joins its children, a RecursiveAction"
                     + " per hop that forks the next",
-            "a run tracker (every unit enters and leaves a synchronized set of threads, every task reads a cancellation"
-                    + " flag), submit with an interruptible get instead of invoke, and a pool built to add spare threads"
-                    + " for blocking work (none here: nothing blocks)"),
+            "a run tracker (every task reads a cancellation flag; a unit that waits, none here, also marks its"
+                    + " thread inside the run on the way in and out), submit with an interruptible get instead of"
+                    + " invoke, and a pool built to add spare threads for blocking work (none here: nothing blocks)"),
     COMPLETABLE_FUTURE("bare-completable-future", BareCompletableFuture::new,
             "supplyAsync(task, pool) per unit on Executors.newFixedThreadPool(P), allOf(..).join(); a node's future"
                     + " the thenCombine of its children's; a hop a thenComposeAsync stage",
-            "a run tracker around every unit (a synchronized set of the threads inside one), a whenComplete per unit"
-                    + " that ends allOf at the first failure, a cancellation check in every node and hop"),
+            "a run tracker around every unit (a cancellation check; a unit that waits, none here, also marks its"
+                    + " thread inside the run), whose first failure ends allOf at once, a cancellation check in every"
+                    + " node and hop"),
     ASYNC("bare-async", BareAsync::new,
             "supplyAsync(task, pool) per unit on Executors.newFixedThreadPool(P), allOf(..).join(); a node gathers its"
                     + " children with allOf(..).thenApplyAsync; the ring's workers await inbox futures, woken with"
                     + " thenAcceptAsync",
-            "a run tracker around every unit, a whenComplete per unit that ends allOf at the first failure, every"
-                    + " future cancelled after the run, a cancellation check in every node and hop, and a channel group"
-                    + " for io on the same pool (idle here)"),
+            "a run tracker around every unit (as completable-future's), whose first failure ends allOf at once,"
+                    + " every future cancelled after the run, a cancellation check in every node and hop, and a channel"
+                    + " group for io on the same pool (idle here)"),
     VIRTUAL("bare-virtual", parallelism -> new BareThreadPerTask(BareThreadPerTask.VIRTUAL),
             "Thread.startVirtualThread(task) per unit, node and ring worker, then join() each in start order, the"
                     + " results in an array; the ring's token over SynchronousQueues as in the model",
