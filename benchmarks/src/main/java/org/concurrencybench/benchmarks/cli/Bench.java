@@ -26,9 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = {"Compares Java's concurrency models doing the same, checked work.",
                 "",
                 "./bench alone runs compare --quick: every model but one that starts a process per task, on every workload at P = 1"
-                        + " and 2, CPython's own models on cpu, blocking and spawn (where python3 is on the PATH), then the"
-                        + " four common servers under load, about 10 minutes on a 2-core machine; results go to"
-                        + " results/<time>/."},
+                        + " and 2, each model's bare twin on spawn, tree and handoff, CPython's own models on cpu, blocking"
+                        + " and spawn (where python3 is on the PATH), then the four common servers under load; it prints"
+                        + " its plan and the time left as it goes; results go to results/<time>/."},
         subcommands = {ListCommand.class, VerifyCommand.class, DemoCommand.class, CompareCommand.class,
                 ReportCommand.class, FootprintCommand.class, ServeCommand.class, LoadCommand.class})
 public final class Bench {

@@ -29,7 +29,7 @@ class BenchTest {
         assertEquals(ExitCode.OK.code(), run.exitCode(), run.err());
         String help = run.out().replaceAll("\\s+", " ");
         assertTrue(help.contains("./bench alone runs compare --quick"), run.out());
-        assertTrue(help.contains("about 10 minutes on a 2-core machine"), run.out());
+        assertTrue(help.contains("then the four common servers under load"), run.out());
         assertTrue(help.contains("CPython's own models on cpu, blocking and spawn"), run.out());
     }
 
