@@ -5,12 +5,12 @@ package org.concurrencybench.core;
  * own, started and joined by the task that needs its result. A tree nests the calls: a node's
  * task starts its children from its own thread and joins them there.
  *
- * <p>The threads and virtual models implement this each in its own idiom, and the two are
- * kept apart on purpose. Platform threads are started and joined by hand, as Python's
+ * <p>The threads and virtual models implement this each in its own way, and the two are kept
+ * apart on purpose. Platform threads are started and joined by hand, as Python's
  * {@code threading} is used: each call is a group of siblings that fails fast on its own, and
- * a failure climbs a tree one group at a time. Virtual threads are the tasks of a
- * thread-per-task executor made for the run, the way they are meant to be used: the first
- * failure shuts the whole run down at once, wherever in a tree its threads are.
+ * a failure climbs a tree one group at a time. Virtual threads are started and joined the same
+ * way, but the run fails as a whole: its first failure, wherever in a tree, also wakes the
+ * caller, whose interrupt runs down every branch at once.
  */
 public interface TaskThreads extends AutoCloseable {
 

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.concurrencybench.core.serve.Serve;
 import org.concurrencybench.core.serve.Server;
@@ -41,15 +40,16 @@ public abstract class ThreadPerTaskModel extends AbstractConcurrencyModel {
         this.kindOfThread = kindOfThread;
     }
 
-    /** The threads of one run, made by {@code threads}. */
-    protected abstract TaskThreads threadsOfARun(ThreadFactory threads);
-
     /**
-     * One run's threads named {@code <id>-<kind><n>}, n counting from 0 in start order across
-     * the whole run (in a tree, across every node that starts children).
+     * The threads of one run, made by {@code kindOfThread} and each named {@code namePrefix} and
+     * n, n counting from 0 in start order across the whole run (in a tree, across every node
+     * that starts children).
      */
+    protected abstract TaskThreads threadsOfARun(Thread.Builder kindOfThread, String namePrefix);
+
+    /** One run's threads, named {@code <id>-<kind><n>}. */
     private TaskThreads startRun(String kind) {
-        return threadsOfARun(kindOfThread.get().name(threadName(kind), 0).factory());
+        return threadsOfARun(kindOfThread.get(), threadName(kind));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.concurrencybench.threads;
 
 import java.util.Optional;
-import java.util.concurrent.ThreadFactory;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.Checks;
 import org.concurrencybench.core.DescriptorBudget;
@@ -46,8 +45,8 @@ public final class ThreadsModel extends ThreadPerTaskModel {
     }
 
     @Override
-    protected TaskThreads threadsOfARun(ThreadFactory threads) {
-        return new SiblingThreads(threads);
+    protected TaskThreads threadsOfARun(Thread.Builder kindOfThread, String namePrefix) {
+        return new SiblingThreads(kindOfThread.name(namePrefix, 0).factory());
     }
 
     @Override

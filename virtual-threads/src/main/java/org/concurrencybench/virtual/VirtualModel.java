@@ -1,7 +1,6 @@
 package org.concurrencybench.virtual;
 
 import java.util.Optional;
-import java.util.concurrent.ThreadFactory;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.DescriptorBudget;
 import org.concurrencybench.core.ModelDescription;
@@ -13,14 +12,14 @@ import org.concurrencybench.core.Workload;
 /**
  * One virtual thread per task: per unit of a batch, per node of a tree (each inner node forks
  * its children and joins them), per worker of a relay and per worker of a contention (the runs
- * are {@link ThreadPerTaskModel}'s, shared with the threads model). Each run has its own
- * thread-per-task executor (see {@link VirtualRun}); blocking in a task unmounts its virtual
- * thread and frees the carrier for another, so an io unit's plain blocking socket client waits
- * without holding its carrier, and so does a contention worker that waits for its lock or
- * inside it, except where the JDK pins it: before JDK 24 (JEP 491) a virtual thread that blocks
- * in {@code synchronized} keeps its carrier, which is what the pinning workload shows. Sizes
- * whose tasks would not fit in the heap, or whose sockets would not fit in the process's file
- * descriptors, are refused up front (see {@link VirtualThreadLimits}).
+ * are {@link ThreadPerTaskModel}'s, shared with the threads model). A run's threads fail fast
+ * together, wherever in a tree they are (see {@link VirtualRun}); blocking in a task unmounts
+ * its virtual thread and frees the carrier for another, so an io unit's plain blocking socket
+ * client waits without holding its carrier, and so does a contention worker that waits for its
+ * lock or inside it, except where the JDK pins it: before JDK 24 (JEP 491) a virtual thread that
+ * blocks in {@code synchronized} keeps its carrier, which is what the pinning workload shows.
+ * Sizes whose tasks would not fit in the heap, or whose sockets would not fit in the process's
+ * file descriptors, are refused up front (see {@link VirtualThreadLimits}).
  *
  * <p>It serves as a virtual-thread server is meant to be written: a new virtual thread per
  * connection on plain blocking sockets, reading, computing and sleeping through its requests in
@@ -55,8 +54,8 @@ public final class VirtualModel extends ThreadPerTaskModel {
     }
 
     @Override
-    protected TaskThreads threadsOfARun(ThreadFactory threads) {
-        return new VirtualRun(threads);
+    protected TaskThreads threadsOfARun(Thread.Builder kindOfThread, String namePrefix) {
+        return new VirtualRun(kindOfThread.factory(), namePrefix);
     }
 
     /** None of its own: a parked virtual thread costs heap, and the file descriptors run out first. */
@@ -73,7 +72,7 @@ public final class VirtualModel extends ThreadPerTaskModel {
                     .of("one virtual thread per task, on the JVM's carrier threads (P per JVM)")
                     .with(ModelTrait.COMMON_SERVER)
                     .with(ModelTrait.VIRTUAL_THREADS)
-                    .on("batch", "starts a virtual thread per unit (newThreadPerTaskExecutor) on the JVM's P carriers")
+                    .on("batch", "starts a virtual thread per unit on the JVM's P carriers and joins them")
                     .on("blocking", "a virtual thread per task; a sleeping virtual thread gives its carrier back, so"
                             + " every sleep overlaps")
                     .on("mixed", "a virtual thread per task computes its slice and sleeps, giving its carrier back:"

@@ -1,125 +1,168 @@
 package org.concurrencybench.virtual;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.concurrencybench.core.TaskThreads;
 
 /**
- * The virtual threads of one run: a thread-per-task executor made for the run and closed at
- * its end, which is how virtual threads are meant to be used (they are never pooled; the
- * executor is only the set of the run's threads, and its {@code close} waits for all of them).
+ * The virtual threads of one run, each started by the task that needs its result and joined by
+ * it, nothing pooled; the run as a whole fails fast, wherever in a tree its threads are.
  *
- * <p>Java 21 has no structured task scope outside preview, so failing fast is done by hand:
- * the first task to throw records its exception and shuts the executor down at once, which
- * interrupts every other thread of the run, whoever started it (in a tree, every node), and
- * refuses new ones. A caller interrupted while it starts or joins does the same. Either way
- * {@link #close()} returns only when every thread of the run has ended.
+ * <p>Each {@link #startAndJoin} call is a group: its owner starts the threads, waits on one latch
+ * that the last of them or a failure releases, and joins them. The run keeps its first failure
+ * and its caller's group, the first: the first task to throw, anywhere, records its exception
+ * and releases both its own group and the caller's. The caller then interrupts the threads it
+ * started, and an owner interrupted while it waits interrupts its own threads in turn, so the
+ * interrupt runs down every branch of a tree at once; meanwhile no owner starts a thread once
+ * the run has failed. A caller interrupted while it starts or waits does the same. Every owner
+ * joins the threads it started before its call returns or throws, so when the caller's call
+ * ends, every thread of the run has ended. A thread takes its number in the run when it is
+ * started and names itself when it first runs.
+ *
+ * <p>Java 21's other way to hold a run's virtual threads together, a thread-per-task executor
+ * made for the run, wraps each thread's task in a future and two lambdas, and its caller then
+ * waits on each future in turn; for virtual threads, cheap to start as they are, that was a
+ * large part of what a task cost. A group's array of its threads and the interrupts that run
+ * down the tree reach every thread as surely.
  */
 final class VirtualRun implements TaskThreads {
 
-    private final ExecutorService executor;
+    private final ThreadFactory threads;
+    private final String namePrefix;
+    /** The n of the next thread's name. */
+    private final AtomicLong names = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+    /** The group of the run's caller, its first; set before any thread of the run starts. */
+    private Group callers;
 
-    /** @param threads makes the run's virtual threads */
-    VirtualRun(ThreadFactory threads) {
-        executor = Executors.newThreadPerTaskExecutor(threads);
+    /**
+     * @param threads makes the run's virtual threads, unnamed; safe to use from the run's own
+     *        threads, as a tree does
+     * @param namePrefix each thread is named this and n, n counting from 0 in start order
+     */
+    VirtualRun(ThreadFactory threads, String namePrefix) {
+        this.threads = threads;
+        this.namePrefix = namePrefix;
     }
 
     /**
-     * Forks {@code count} tasks, joins them all in fork order and returns their results by
-     * index. Forking stops once a task has failed or the caller was interrupted, and the joins
-     * then report which.
+     * Starts {@code count} tasks on virtual threads, waits until all have ended or one of the run
+     * has failed, joins them and returns their results by index. Starting stops once a task of
+     * the run has failed or the caller was interrupted.
      */
     @Override
     public long[] startAndJoin(int count, Task task) throws InterruptedException {
-        List<Future<Long>> forked = new ArrayList<>(count);
-        Thread caller = Thread.currentThread();
-        for (int index = 0; index < count && !hasFailed() && !caller.isInterrupted(); index++) {
-            int taskIndex = index;
-            forked.add(fork(() -> task.run(taskIndex)));
+        if (count == 0) {
+            return new long[0];
         }
-        // checked here and not only in join: a caller interrupted before its first fork has nothing to join
-        if (Thread.interrupted()) {
-            executor.shutdownNow();
-            throw new InterruptedException("interrupted after forking " + forked.size() + " of " + count + " tasks");
+        Group group = new Group(count);
+        if (callers == null) {
+            callers = group;
         }
-        long[] results = new long[count];
-        for (int index = 0; index < forked.size(); index++) {
-            results[index] = join(forked.get(index));
-        }
-        return results;
-    }
-
-    /**
-     * Starts {@code task} on a new virtual thread.
-     *
-     * @throws TaskFailedException if the run has already failed
-     */
-    private Future<Long> fork(Callable<Long> task) {
+        Thread owner = Thread.currentThread();
         try {
-            return executor.submit(() -> {
-                try {
-                    return task.call();
-                } catch (Exception | Error thrown) {
-                    fail(thrown);
-                    throw thrown;
-                }
-            });
-        } catch (RejectedExecutionException afterShutdown) {
-            throw new TaskFailedException(failureOr(afterShutdown));
-        }
-    }
-
-    /**
-     * Waits for a forked task's result.
-     *
-     * @throws TaskFailedException whose cause is the first exception a task of the run threw
-     * @throws InterruptedException if the calling thread was interrupted; every thread of the
-     *         run has then been interrupted too
-     */
-    private long join(Future<Long> future) throws InterruptedException {
-        try {
-            // Future.get returns a finished task's result even to an interrupted caller; a
-            // caller that stopped forking because it was interrupted must not sum a part.
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
+            while (group.started < count && firstFailure.get() == null && !owner.isInterrupted()) {
+                group.start(task);
             }
-            return future.get();
-        } catch (ExecutionException failed) {
-            throw new TaskFailedException(failureOr(failed.getCause()));
+            group.settled.await();
+            if (firstFailure.get() == null) {
+                group.joinAll();
+                return group.results;
+            }
         } catch (InterruptedException interrupted) {
-            executor.shutdownNow();
+            group.endAll();
             throw interrupted;
+        } catch (RuntimeException | Error cannotStart) {
+            // "unable to create native thread" is not a virtual thread's failure, but a full heap is
+            failed(cannotStart, group);
         }
+        group.endAll();
+        throw new TaskFailedException(firstFailure.get());
     }
 
-    /** Whether a task has failed, so there is no point in forking more. */
-    private boolean hasFailed() {
-        return firstFailure.get() != null;
-    }
-
-    private void fail(Throwable thrown) {
-        if (firstFailure.compareAndSet(null, TaskFailedException.rootCause(thrown))) {
-            executor.shutdownNow();
-        }
-    }
-
-    /** The first failure; {@code otherwise} when the run ended by an interrupt, not a failure. */
-    private Throwable failureOr(Throwable otherwise) {
-        Throwable first = firstFailure.get();
-        return first != null ? first : otherwise;
-    }
-
+    /** Every group has joined its threads before its call returned: there is nothing to wait for. */
     @Override
     public void close() {
-        executor.close();
+    }
+
+    /** Records the run's first failure and releases its group and, the first time, the caller's. */
+    private void failed(Throwable thrown, Group group) {
+        if (firstFailure.compareAndSet(null, TaskFailedException.rootCause(thrown))) {
+            callers.settled.countDown();
+        }
+        group.settled.countDown();
+    }
+
+    /** The threads of one {@link #startAndJoin} call, started, awaited and joined by its owner alone. */
+    private final class Group {
+
+        final long[] results;
+        final Thread[] members;
+        /** How many of {@link #members} have started; read and written by the owner alone. */
+        int started;
+        final AtomicInteger unfinished;
+        /** Released by the last thread of the group to finish, or by a failure. */
+        final CountDownLatch settled = new CountDownLatch(1);
+
+        Group(int count) {
+            this.results = new long[count];
+            this.members = new Thread[count];
+            this.unfinished = new AtomicInteger(count);
+        }
+
+        void start(Task task) {
+            int index = started;
+            long n = names.getAndIncrement();
+            Thread thread = threads.newThread(() -> {
+                // The thread names itself, first thing on its carrier: making a name string for every
+                // thread in the loop that starts them made that loop, the run's critical path, a
+                // third longer at P = 2, where the carriers, idle between starts, are woken for each.
+                Thread.currentThread().setName(namePrefix + n);
+                try {
+                    // written before the thread ends; join makes it visible to the owner
+                    results[index] = task.run(index);
+                } catch (Throwable thrown) {
+                    failed(thrown, this);
+                    return;
+                }
+                if (unfinished.decrementAndGet() == 0) {
+                    settled.countDown();
+                }
+            });
+            thread.start();
+            members[started++] = thread;
+        }
+
+        void joinAll() throws InterruptedException {
+            for (int i = 0; i < started; i++) {
+                members[i].join();
+            }
+        }
+
+        /** Interrupts the threads started and waits until every one has ended. */
+        void endAll() {
+            for (int i = 0; i < started; i++) {
+                members[i].interrupt();
+            }
+            // A run must not return while its threads run, so a second interrupt of the owner
+            // cannot cut this wait short; it is kept for the owner's caller instead.
+            boolean interruptedAgain = false;
+            for (int i = 0; i < started; i++) {
+                while (true) {
+                    try {
+                        members[i].join();
+                        break;
+                    } catch (InterruptedException again) {
+                        interruptedAgain = true;
+                    }
+                }
+            }
+            if (interruptedAgain) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

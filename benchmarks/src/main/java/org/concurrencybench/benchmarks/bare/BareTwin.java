@@ -49,9 +49,10 @@ public enum BareTwin {
     VIRTUAL("bare-virtual", parallelism -> new BareThreadPerTask(BareThreadPerTask.VIRTUAL),
             "Thread.startVirtualThread(task) per unit, node and ring worker, then join() each in start order, the"
                     + " results in an array; the ring's token over SynchronousQueues as in the model",
-            "a thread-per-task executor per run (which keeps every thread in a set until it ends), a Future per task,"
-                    + " named threads, a wrapper that keeps the first failure and shuts the run down, and interrupt"
-                    + " checks before every start and join");
+            "named threads (a counter and a name per thread), a latch per group of siblings that the last of them"
+                    + " or the run's first failure releases, the first failure kept and the caller's group released"
+                    + " by it, an interrupt check before every start, and, on a failure or an interrupt, interrupting"
+                    + " and joining every thread of the group, which runs down a tree");
 
     /** What every twin's id starts with; the rest is its model's id. */
     public static final String PREFIX = "bare-";
