@@ -25,6 +25,13 @@ public enum ModelTrait {
     PROCESS_PER_TASK,
 
     /**
+     * Runs everything as another model does but for how a unit's payload bytes travel back to
+     * the caller. Where no unit carries a payload its figures are that other model's, so a first
+     * look measures it only where a payload moves.
+     */
+    PAYLOAD_VARIANT,
+
+    /**
      * Serves the way services are most often built, and argued about: a platform thread per
      * connection, a virtual thread per connection, a servlet container's fixed pool, or
      * asynchronous I/O. A first look at servers under load compares these and leaves the rest

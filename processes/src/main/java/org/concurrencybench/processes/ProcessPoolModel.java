@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.concurrencybench.core.AbstractConcurrencyModel;
 import org.concurrencybench.core.AbstractModelProvider;
 import org.concurrencybench.core.ModelDescription;
+import org.concurrencybench.core.ModelTrait;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.Contention;
 import org.concurrencybench.core.Payload;
@@ -248,7 +249,8 @@ public final class ProcessPoolModel extends AbstractConcurrencyModel {
                     parallelism), poolDescription("process-pool moving unit results through a memory-mapped file"
                             + " (Python's multiprocessing.shared_memory)",
                     "has the worker write each unit's bytes into its region of a memory-mapped file in /dev/shm and"
-                            + " send only where they are; the parent checksums them in place"));
+                            + " send only where they are; the parent checksums them in place")
+                    .with(ModelTrait.PAYLOAD_VARIANT));
         }
     }
 

@@ -60,9 +60,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** --quick or --full. */
     static final class Length {
-        @Option(names = "--quick", description = "1 fork, 1 + 3 iterations of 200 ms, smaller sizes for the slow workloads,"
-                + " a model that starts a process per task only if named, at most 3 P from 1 to the processors:"
-                + " 6 to 7 minutes on 2 cores, and under 2 more for the servers under load (the default)")
+        @Option(names = "--quick", description = "1 fork, 2 + 5 iterations of 100 ms, smaller sizes and shorter sweeps"
+                + " for the slow workloads, a model that starts a process per task only if named, one that differs"
+                + " only in how payloads travel only where a payload moves, at most 3 P from 1 to the processors"
+                + " (the default)")
         boolean quick;
 
         @Option(names = "--full", description = "the benchmarks' own settings: 3 forks, 3 + 5 iterations of 1 s")

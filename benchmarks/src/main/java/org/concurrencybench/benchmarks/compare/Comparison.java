@@ -73,10 +73,14 @@ public final class Comparison {
      * @param sizes        each workload's sizes, as {@link Profile#sizesOf} reads them
      * @param jmhArguments JMH options from {@code --jmh}, as typed; null for none
      * @param twins        whether each model's cell that has a bare twin is followed by the twin's
+     * @param defaultSet   whether the models are the profile's own choice, not named with --models:
+     *                     the Python models then run only the default run's small set, and a model
+     *                     the profile measures {@link Profile#onlyWithPayload only with a payload}
+     *                     only the cells that carry one
      */
     public record Settings(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
                            Profile profile, Path out, String jmhArguments, boolean twins, WorkloadSizes pythonSizes,
-                           boolean pythonDefaultSet) {
+                           boolean defaultSet) {
 
         /** Settings without the bare twins, whose Python models, if any, run every workload at every P at the run's sizes. */
         public Settings(List<String> models, List<String> workloads, List<Integer> cores, WorkloadSizes sizes,
@@ -116,12 +120,16 @@ public final class Comparison {
                     leftOut.addAll(profile.leftOutPython());
                 }
             }
+            List<String> onlyWithPayload = defaultSet ? profile.onlyWithPayload(javaModels()) : List.of();
             Rounds rounds = Rounds.of(profile, JmhArguments.parse(jmhArguments));
             return profile.describe()
                     + (rounds.count() > 1 ? ", in " + rounds.count() + " rounds of one fork of every cell each" : "")
                     + (leftOut.isEmpty() ? "" : "; " + String.join(", ", leftOut) + " left out (" + profile.id()
                             + "; name it with --models to measure it)")
-                    + (pythonModels().isEmpty() ? "" : pythonDefaultSet ? "; the Python models on "
+                    + (onlyWithPayload.isEmpty() ? "" : "; " + String.join(", ", onlyWithPayload)
+                            + " only where a unit carries a payload (" + profile.id() + "; elsewhere it runs as the"
+                            + " model it varies; name it with --models to measure it everywhere)")
+                    + (pythonModels().isEmpty() ? "" : defaultSet ? "; the Python models on "
                             + String.join(", ", PythonModels.DEFAULT_WORKLOADS) + " at P = "
                             + PythonModels.DEFAULT_CORES.stream().map(String::valueOf).collect(Collectors.joining(", "))
                             + " (name them with --models for every workload and P)" : "")
@@ -210,13 +218,15 @@ public final class Comparison {
     }
 
     /**
-     * Measures the plan's cells in order, going on past a cell that fails; returns the cells that
-     * failed. Stops when the shutdown hook ended the run, which then writes the files itself.
+     * The Java models' cells (with their bare twins) and the Python models', workload by workload;
+     * a model the profile measures only with a payload keeps only the cells that carry one.
      */
-    /** The Java models' cells (with their bare twins) and the Python models', workload by workload. */
     private Plan plan() {
+        List<String> onlyWithPayload = settings.defaultSet()
+                ? settings.profile().onlyWithPayload(settings.javaModels()) : List.of();
         Plan java = Plan.of(settings.javaModels(), settings.workloads(), settings.cores(), settings.sizes(), limits,
-                settings.twins());
+                settings.twins()).without(cell -> onlyWithPayload.contains(cell.model())
+                        && !Profile.carriesPayload(cell.sizes()));
         if (settings.pythonModels().isEmpty()) {
             return java;
         }
@@ -229,10 +239,14 @@ public final class Comparison {
             pythonLimits = PythonLimits.from(python);
         }
         return java.merged(PythonPlan.of(settings.pythonModels(), settings.workloads(), settings.cores(),
-                settings.pythonSizes(), settings.pythonDefaultSet(), pythonLimits, settings.javaModels(), settings.sizes(),
+                settings.pythonSizes(), settings.defaultSet(), pythonLimits, settings.javaModels(), settings.sizes(),
                 limits), settings.workloads());
     }
 
+    /**
+     * Measures the plan's cells in order, going on past a cell that fails; returns the cells that
+     * failed. Stops when the shutdown hook ended the run, which then writes the files itself.
+     */
     private List<Cell> measure(Plan plan) throws IOException {
         List<Cell> failed = new ArrayList<>();
         Rounds rounds = Rounds.of(settings.profile(), jmh);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.WorkloadSizes;
@@ -79,6 +80,13 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
             }
         }
         return new Plan(toMeasure, notApplicable);
+    }
+
+    /** This plan less the cells, measured or n/a, that {@code left} picks. */
+    Plan without(Predicate<Cell> left) {
+        Map<Cell, String> reasons = new LinkedHashMap<>(notApplicable);
+        reasons.keySet().removeIf(left);
+        return new Plan(toMeasure.stream().filter(left.negate()).toList(), reasons);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,37 +27,48 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Profile {
 
     /**
-     * A first look at every workload in six to seven minutes on two cores: that budget sets what
-     * quick shortens and leaves out. Each cell is a JMH fork (0.3 to 0.5 s besides its
-     * iterations), so the iterations are 200 ms. Blocking, mixed and io run 100 tasks rather than
-     * the catalog's 1,000, so that a pool of P threads, which waits for its tasks P at a time,
-     * needs a second per operation instead of ten; handoff passes its token 10,000 times, since
-     * a hop of the process models is a round trip through two pipes and 100,000 of them take
-     * seconds; transfer runs three payloads of its four (none, 64 KiB, 1 MiB: both sides of the
-     * goal's 64 KiB); contention makes 10,000 updates per worker rather than 100,000. Pinning
-     * runs as the benchmark does. Every model runs the same sizes. It runs at P = 1, the
-     * processors and one rung between ({@link #defaultCores(int)}): P = 1, 2 on two cores, a
-     * third P and half again the time on three or more.
+     * A first look at every workload in about ten minutes on two cores, the servers under load
+     * and the Python set included: that budget sets what quick shortens and leaves out. A cell
+     * costs a JMH fork, about a second on two cores besides its iterations, so quick keeps the
+     * cells few and the iterations short: two warm-up and five measured iterations of 100 ms.
+     * Five iterations after two of warm-up give JMH's 99.9% interval four degrees of freedom
+     * (t = 8.6) rather than the two of three iterations (t = 31.6), and leave out most of the
+     * JIT's climb that a single warm-up iteration left in.
+     *
+     * <p>Its sizes are smaller where an operation would take most of a second: blocking, mixed
+     * and io run 50 tasks rather than the catalog's 1,000, so that a pool of P threads, which
+     * waits for its tasks P at a time, needs half a second per operation instead of ten; tree
+     * is five levels deep (111,111 nodes) rather than six; handoff passes its token 10,000
+     * times, since a hop of the process models is a round trip through two pipes and 100,000 of
+     * them take seconds; contention makes 10,000 updates per worker rather than 100,000. Its
+     * sweeps are shorter: transfer runs two payloads of its four (none, which is the fixed cost
+     * of a unit, and 1 MiB, which is the cost of its bytes), and contention two locks of its
+     * three (synchronized and atomic: a lock against none). Pinning runs as the benchmark does.
+     * Every model runs the same sizes. It runs at P = 1, the processors and one rung between
+     * ({@link #defaultCores(int)}): P = 1, 2 on two cores, a third P and half again the time on
+     * three or more.
      *
      * <p>A model that starts a process per task ({@link ModelTrait#PROCESS_PER_TASK}) is left
-     * out unless {@code --models} names it: on each batch of 100 tasks its operation is 100 JVM
-     * start-ups, seconds each, which alone would double the run and say nothing cpu's and
-     * handoff's cells do not.
+     * out unless {@code --models} names it: on each batch its operation is a JVM start-up per
+     * task, seconds each, which alone would double the run and say nothing cpu's and handoff's
+     * cells do not. A model that differs from another only in how payload bytes travel
+     * ({@link ModelTrait#PAYLOAD_VARIANT}) runs only the cells where a unit carries a payload,
+     * unless {@code --models} names it: elsewhere its figures are the other model's.
      */
-    QUICK(1, 1, TimeValue.milliseconds(200), 3, TimeValue.milliseconds(200),
-            List.of("blocking.units=100", "handoff.hops=10000", "mixed.units=100", "io.units=100",
-                    "transfer.payload=0,65536,1048576", "contention.updates=10000"),
-            EnumSet.of(ModelTrait.PROCESS_PER_TASK)),
+    QUICK(1, 2, TimeValue.milliseconds(100), 5, TimeValue.milliseconds(100),
+            List.of("blocking.units=50", "tree.depth=5", "handoff.hops=10000", "mixed.units=50", "io.units=50",
+                    "transfer.payload=0,1048576", "contention.updates=10000", "contention.lock=synchronized,atomic"),
+            EnumSet.of(ModelTrait.PROCESS_PER_TASK), EnumSet.of(ModelTrait.PAYLOAD_VARIANT)),
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS),
             BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
-            EnumSet.noneOf(ModelTrait.class));
+            EnumSet.noneOf(ModelTrait.class), EnumSet.noneOf(ModelTrait.class));
 
     /**
-     * What a cell costs besides its iterations: JMH's run, the fork's JVM start and set-up, the
-     * model's pools or workers (0.3 s for an in-JVM model on the reference machine, more for
-     * worker JVMs).
+     * What a cell costs besides its iterations: JMH's run, the fork's JVM start on the cores it
+     * is held to, and the model's pools or workers (1.1 s for an in-JVM model on a two-core
+     * machine, more for worker JVMs).
      */
-    private static final double FORK_OVERHEAD_SECONDS = 0.5;
+    private static final double FORK_OVERHEAD_SECONDS = 1.2;
 
     private final int forks;
     private final int warmupIterations;
@@ -65,11 +77,13 @@ public enum Profile {
     private final TimeValue measurementTime;
     private final List<String> sizes;
     private final Set<ModelTrait> leftOut;
+    private final Set<ModelTrait> onlyWithPayload;
 
     Profile(int forks, int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime,
-            List<String> sizes, Set<ModelTrait> leftOut) {
+            List<String> sizes, Set<ModelTrait> leftOut, Set<ModelTrait> onlyWithPayload) {
         this.sizes = sizes;
         this.leftOut = leftOut;
+        this.onlyWithPayload = onlyWithPayload;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupTime = warmupTime;
@@ -167,6 +181,31 @@ public enum Profile {
 
     private boolean leavesOut(String model) {
         return leftOut.stream().anyMatch(ModelRegistry.provider(model).description()::has);
+    }
+
+    /**
+     * The registered models this profile measures only where a unit carries a payload, unless
+     * they are named: those that differ from another model only in how payload bytes travel.
+     */
+    public List<String> onlyWithPayload(List<String> registered) {
+        return registered.stream().filter(model -> onlyWithPayload.stream()
+                .anyMatch(ModelRegistry.provider(model).description()::has)).toList();
+    }
+
+    /**
+     * Whether a cell of sizes {@code sizes} moves a payload: it has a {@code payload} size above
+     * zero. A model of {@link #onlyWithPayload} runs only such cells.
+     */
+    public static boolean carriesPayload(Map<String, String> sizes) {
+        String payload = sizes.get("payload");
+        if (payload == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(payload.strip()) > 0;
+        } catch (NumberFormatException notANumber) {
+            return true;
+        }
     }
 
     /**

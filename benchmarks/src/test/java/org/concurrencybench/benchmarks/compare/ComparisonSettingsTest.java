@@ -18,15 +18,28 @@ class ComparisonSettingsTest {
 
         String quick = settings(Profile.QUICK, Profile.QUICK.defaultModels(ModelRegistry.ids()), null).describe();
 
-        assertEquals("1 fork, warm-up 1 x 200 ms, measurement 3 x 200 ms; process-per-task left out (quick; name it with"
+        assertEquals("1 fork, warm-up 2 x 100 ms, measurement 5 x 100 ms; process-per-task left out (quick; name it with"
                 + " --models to measure it)", quick);
     }
 
     @Test
+    void aModelTheProfileMeasuresOnlyWithAPayloadIsNamedWithHowToMeasureItEverywhere() {
+        Assumptions.assumeTrue(ModelRegistry.ids().contains("process-pool-shm"), "process-pool-shm is not installed");
+        List<String> models = List.of("process-pool", "process-pool-shm");
+
+        String quick = new Comparison.Settings(models, List.of("spawn"), List.of(1), Profile.QUICK.sizesOf(
+                List.of("spawn"), List.of()), Profile.QUICK, Path.of("out"), null, false, Profile.QUICK.sizesOf(
+                List.of("spawn"), List.of()), true).describe();
+
+        assertTrue(quick.endsWith("; process-pool-shm only where a unit carries a payload (quick; elsewhere it runs as"
+                + " the model it varies; name it with --models to measure it everywhere)"), quick);
+    }
+
+    @Test
     void modelsChosenWithTheModelsOptionAreTheRunsOwnChoice() {
-        assertEquals("1 fork, warm-up 1 x 200 ms, measurement 3 x 200 ms",
+        assertEquals("1 fork, warm-up 2 x 100 ms, measurement 5 x 100 ms",
                 settings(Profile.QUICK, List.of("threads", "process-per-task"), null).describe());
-        assertEquals("1 fork, warm-up 1 x 200 ms, measurement 3 x 200 ms",
+        assertEquals("1 fork, warm-up 2 x 100 ms, measurement 5 x 100 ms",
                 settings(Profile.QUICK, List.of("threads"), null).describe());
     }
 

@@ -1,6 +1,7 @@
 package org.concurrencybench.benchmarks.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import org.concurrencybench.benchmarks.common.CoresWarning;
 import org.concurrencybench.benchmarks.common.Selection;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
+import org.concurrencybench.core.ModelRegistry;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
@@ -69,19 +72,21 @@ class ProfileTest {
     }
 
     @Test
-    void quickShrinksTheSlowWorkloadsAndRunsPayloadsOnBothSidesOfTheTransferGoal() {
+    void quickShrinksTheSlowWorkloadsAndShortensTheSweeps() {
         Map<String, Map<String, String>> sizes = Profile.QUICK.sizesOf(EVERY_WORKLOAD, List.of()).written();
 
-        assertEquals("100", sizes.get("blocking").get("units"));
-        assertEquals("100", sizes.get("mixed").get("units"));
+        assertEquals("50", sizes.get("blocking").get("units"));
+        assertEquals("50", sizes.get("mixed").get("units"));
+        assertEquals("50", sizes.get("io").get("units"));
+        assertEquals("5", sizes.get("tree").get("depth"));
+        assertEquals("10", sizes.get("tree").get("width"), "only as deep, as wide");
         assertEquals("10000", sizes.get("handoff").get("hops"));
-        assertEquals("100", sizes.get("io").get("units"));
-        assertEquals("0,65536,1048576", sizes.get("transfer").get("payload"));
+        assertEquals("0,1048576", sizes.get("transfer").get("payload"), "a unit's fixed cost and its bytes' cost");
         assertEquals("10000", sizes.get("contention").get("updates"));
-        assertEquals("synchronized,reentrant,atomic", sizes.get("contention").get("lock"));
+        assertEquals("synchronized,atomic", sizes.get("contention").get("lock"), "a lock against none");
         assertEquals(Profile.FULL.sizesOf(List.of("pinning"), List.of()).written("pinning"), sizes.get("pinning"),
                 "pinning runs as the benchmark does");
-        assertEquals(List.of("io.units=100"), Profile.QUICK.sizes(List.of("io", "cpu")), "only the selected workloads'");
+        assertEquals(List.of("io.units=50"), Profile.QUICK.sizes(List.of("io", "cpu")), "only the selected workloads'");
     }
 
     @Test
@@ -113,10 +118,22 @@ class ProfileTest {
     @Test
     void quickPlansAFewSecondsPerCellAndJmhOptionsOverrideItsSettings() {
         double planned = Profile.QUICK.plannedSeconds(new OptionsBuilder().build());
-        double longer = Profile.QUICK.plannedSeconds(new OptionsBuilder().measurementIterations(10).build());
+        double longer = Profile.QUICK.plannedSeconds(new OptionsBuilder().measurementIterations(15).build());
 
-        assertTrue(planned > 0.8 && planned < 2, "one fork, 4 x 200 ms and its overhead: " + planned);
-        assertTrue(longer > planned + 1, "10 iterations of 200 ms instead of 3: " + longer);
+        assertTrue(planned > 1 && planned < 3, "one fork, 7 x 100 ms and its overhead: " + planned);
+        assertTrue(longer > planned + 0.9, "15 iterations of 100 ms instead of 5: " + longer);
+    }
+
+    @Test
+    void quickMeasuresAPayloadVariantOnlyWhereAUnitCarriesAPayload() {
+        Assumptions.assumeTrue(ModelRegistry.ids().contains("process-pool-shm"), "process-pool-shm is not installed");
+        List<String> registered = List.of("threads", "process-pool", "process-pool-shm");
+
+        assertEquals(List.of("process-pool-shm"), Profile.QUICK.onlyWithPayload(registered));
+        assertEquals(List.of(), Profile.FULL.onlyWithPayload(registered));
+        assertTrue(Profile.carriesPayload(Map.of("units", "100", "payload", "1048576")));
+        assertFalse(Profile.carriesPayload(Map.of("units", "100", "payload", "0")));
+        assertFalse(Profile.carriesPayload(Map.of("width", "10", "depth", "5")), "tree has no payload");
     }
 
     @Test
