@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
+import org.concurrencybench.core.ModelRegistry;
+import org.concurrencybench.core.ModelTrait;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.WorkloadSizes;
 import org.concurrencybench.core.Workloads;
@@ -14,8 +16,10 @@ import org.concurrencybench.core.Workloads;
 /**
  * The cells of a comparison in the order they run: workload by workload, and within a workload
  * variant by variant of its swept sizes (so that an interrupted run leaves whole tables), each
- * model across its P values, and before the cpu models the baseline at P = 1. Pairs a model
- * declared a limit for are set aside as n/a. With the bare twins, a model's cell on a workload the
+ * model across its P values. Pairs a model declared a limit for are set aside as n/a, and so is
+ * the baseline ({@link ModelTrait#BASELINE}) at every P above the lowest: it runs every unit on
+ * one thread whatever P, so its figure at the lowest P is its figure, and another fork would
+ * measure the same code again. With the bare twins, a model's cell on a workload the
  * twins run is followed at once by its twin's cell at the same sizes and P, so that the two are
  * measured as close together as the run allows; a model whose cell is n/a has no twin cell
  * either, since the twin runs only what its model runs.
@@ -59,6 +63,7 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
                 reasons.put(new ModelAt(model, p), limitsOrNone(limits, model, p, built));
             }
         }
+        int lowest = cores.stream().mapToInt(Integer::intValue).min().orElse(1);
         List<Cell> toMeasure = new ArrayList<>();
         Map<Cell, String> notApplicable = new LinkedHashMap<>();
         for (String workload : workloads) {
@@ -67,6 +72,9 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
                     for (int p : cores) {
                         Cell cell = new Cell(WorkloadBenchmark.of(workload), model, p, variant.sizes(), variant.label());
                         String reason = reasons.get(new ModelAt(model, p)).get(variant.workload());
+                        if (reason == null && p > lowest && isBaseline(model)) {
+                            reason = "runs every unit on one thread whatever P: its figure is the one at P = " + lowest;
+                        }
                         if (reason != null) {
                             notApplicable.put(cell, reason);
                         } else {
@@ -107,6 +115,10 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
             }
         }
         return new Plan(cells, reasons);
+    }
+
+    private static boolean isBaseline(String model) {
+        return ModelRegistry.ids().contains(model) && ModelRegistry.provider(model).description().has(ModelTrait.BASELINE);
     }
 
     private record ModelAt(String model, int cores) {

@@ -37,8 +37,9 @@ public enum Profile {
      *
      * <p>Its sizes are smaller where an operation would take most of a second: blocking, mixed
      * and io run 50 tasks rather than the catalog's 1,000, so that a pool of P threads, which
-     * waits for its tasks P at a time, needs half a second per operation instead of ten; tree
-     * is five levels deep (111,111 nodes) rather than six; handoff passes its token 10,000
+     * waits for its tasks P at a time, needs half a second per operation instead of ten; spawn
+     * starts 1,000 tasks rather than 10,000, since 10,000 platform threads take two seconds here;
+     * tree is five levels deep (111,111 nodes) rather than six; handoff passes its token 10,000
      * times, since a hop of the process models is a round trip through two pipes and 100,000 of
      * them take seconds; contention makes 10,000 updates per worker rather than 100,000. Its
      * sweeps are shorter: transfer runs two payloads of its four (none, which is the fixed cost
@@ -56,7 +57,7 @@ public enum Profile {
      * unless {@code --models} names it: elsewhere its figures are the other model's.
      */
     QUICK(1, 2, TimeValue.milliseconds(100), 5, TimeValue.milliseconds(100),
-            List.of("blocking.units=50", "tree.depth=5", "handoff.hops=10000", "mixed.units=50", "io.units=50",
+            List.of("blocking.units=50", "spawn.units=1000", "tree.depth=5", "handoff.hops=10000", "mixed.units=50", "io.units=50",
                     "transfer.payload=0,1048576", "contention.updates=10000", "contention.lock=synchronized,atomic"),
             EnumSet.of(ModelTrait.PROCESS_PER_TASK), EnumSet.of(ModelTrait.PAYLOAD_VARIANT)),
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS),

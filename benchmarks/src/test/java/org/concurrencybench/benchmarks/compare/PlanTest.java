@@ -16,8 +16,10 @@ import org.concurrencybench.benchmarks.bare.BareTwin;
 import org.concurrencybench.benchmarks.bare.TwinBenchmark;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.core.Batch;
+import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.WorkloadSizes;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -54,6 +56,34 @@ class PlanTest {
         Plan plan = Plan.of(List.of("a"), List.of("cpu"), List.of(2), sizes, NONE);
 
         assertEquals(List.of("cpu: a at P=2"), plan.toMeasure().stream().map(Cell::describe).toList());
+    }
+
+    @Test
+    void theBaselineRunsAtTheLowestPOnlyWithTheReasonAboveIt() {
+        Assumptions.assumeTrue(ModelRegistry.ids().contains("sequential"), "sequential is not installed");
+
+        Plan plan = Plan.of(List.of("sequential", "a"), List.of("cpu"), List.of(1, 2, 4), sizes, NONE);
+
+        assertEquals(List.of("cpu: sequential at P=1", "cpu: a at P=1", "cpu: a at P=2", "cpu: a at P=4"),
+                plan.toMeasure().stream().map(Cell::describe).toList());
+        assertEquals(List.of("runs every unit on one thread whatever P: its figure is the one at P = 1"),
+                plan.notApplicable().values().stream().distinct().toList());
+        assertEquals(List.of(2, 4), plan.notApplicable().keySet().stream().map(Cell::cores).toList());
+        assertEquals(List.of("cpu: sequential at P=2"), Plan.of(List.of("sequential"), List.of("cpu"), List.of(2), sizes,
+                NONE).toMeasure().stream().map(Cell::describe).toList(), "without P = 1, at the lowest P asked for");
+    }
+
+    @Test
+    void withoutDropsTheCellsItPicksMeasuredOrNotApplicable() {
+        Limits limits = (model, cores, workloads) -> model.equals("b") ? named("tree", workloads, "too many nodes")
+                : Map.of();
+        Plan plan = Plan.of(List.of("a", "b"), List.of("cpu", "tree"), List.of(1), sizes, limits);
+
+        Plan less = plan.without(cell -> cell.model().equals("b"));
+
+        assertEquals(List.of("cpu: a at P=1", "tree: a at P=1"), less.toMeasure().stream().map(Cell::describe).toList());
+        assertTrue(less.notApplicable().isEmpty(), less.notApplicable().toString());
+        assertEquals(1, plan.notApplicable().size(), "the plan itself is unchanged");
     }
 
     @Test

@@ -78,6 +78,7 @@ class ProfileTest {
         assertEquals("50", sizes.get("blocking").get("units"));
         assertEquals("50", sizes.get("mixed").get("units"));
         assertEquals("50", sizes.get("io").get("units"));
+        assertEquals("1000", sizes.get("spawn").get("units"));
         assertEquals("5", sizes.get("tree").get("depth"));
         assertEquals("10", sizes.get("tree").get("width"), "only as deep, as wide");
         assertEquals("10000", sizes.get("handoff").get("hops"));

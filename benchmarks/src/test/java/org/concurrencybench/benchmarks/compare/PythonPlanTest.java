@@ -58,10 +58,10 @@ class PythonPlanTest {
     @Test
     void theBaselineIsMeasuredAtPOneAtTheSizesOnlyThePythonModelsRun() {
         Assumptions.assumeTrue(ModelRegistry.ids().contains("sequential"), "sequential is not installed");
-        WorkloadSizes java = Profile.QUICK.sizesOf(WORKLOADS, List.of());
+        WorkloadSizes java = Profile.FULL.sizesOf(WORKLOADS, List.of());
 
         Plan python = PythonPlan.of(List.of("python-asyncio"), WORKLOADS, List.of(1, 2),
-                Profile.QUICK.pythonSizesOf(WORKLOADS, List.of()), false, CAN_RUN_ALL, List.of("sequential", "threads"),
+                Profile.FULL.pythonSizesOf(WORKLOADS, List.of()), false, CAN_RUN_ALL, List.of("sequential", "threads"),
                 java, NONE);
         Plan plan = Plan.of(List.of("sequential"), WORKLOADS, List.of(1), java, NONE).merged(python, WORKLOADS);
 
