@@ -27,7 +27,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Profile {
 
     /**
-     * A first look at every workload in about ten minutes on two cores, the servers under load
+     * A first look at every workload in about twelve minutes on two cores, the servers under load
      * and the Python set included: that budget sets what quick shortens and leaves out. A cell
      * costs a JMH fork, about a second on two cores besides its iterations, so quick keeps the
      * cells few and the iterations short: two warm-up and five measured iterations of 100 ms.
@@ -263,7 +263,7 @@ public enum Profile {
         return Math.max(1, cellForks) * (FORK_OVERHEAD_SECONDS + iterations);
     }
 
-    /** {@code 1 fork, warm-up 1 x 200 ms, measurement 3 x 200 ms}. */
+    /** {@code 1 fork, warm-up 2 x 100 ms, measurement 5 x 100 ms}. */
     public String describe() {
         return forks + (forks == 1 ? " fork" : " forks") + ", warm-up " + warmupIterations + " x " + warmupTime
                 + ", measurement " + measurementIterations + " x " + measurementTime;

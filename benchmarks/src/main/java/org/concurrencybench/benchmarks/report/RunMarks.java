@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The end of a chart's title that says how short its run was: {@code (quick: 1 fork, 3 × 200 ms)}.
+ * The end of a chart's title that says how short its run was: {@code (quick: 1 fork, 5 × 100 ms)}.
  * A chart is often seen alone, pasted somewhere without the report around it; a quick run's
  * figures, or a run whose JMH options changed the profile's, must not pass there for a full
  * one's. A run without a run record (an older results file) is not known to be either and is
@@ -37,7 +37,7 @@ final class RunMarks {
     }
 
     /**
-     * {@code " (quick: 1 fork, 3 × 200 ms)"} when every run of {@code sources} has that mark;
+     * {@code " (quick: 1 fork, 5 × 100 ms)"} when every run of {@code sources} has that mark;
      * each run's label before its own mark when they differ; empty when none has a mark.
      */
     static String of(List<Source> sources) {
@@ -59,7 +59,7 @@ final class RunMarks {
     }
 
     /**
-     * {@code quick: 1 fork, 3 × 200 ms}: the profile, the forks, and the measurement iterations
+     * {@code quick: 1 fork, 5 × 100 ms}: the profile, the forks, and the measurement iterations
      * with their time; JMH options that set any of these ({@code -f}, {@code -i}, {@code -r})
      * replace the profile's, and are said: {@code quick, JMH options: 1 fork, 3 × 100 ms}. Empty
      * for a full run as the profile set it, and when there is no run record.
