@@ -99,6 +99,14 @@ public final class Comparison {
             return models.stream().filter(model -> !PythonModels.has(model)).toList();
         }
 
+        /**
+         * The Java models the profile measures only where a unit carries a payload: none when the
+         * models were named with --models.
+         */
+        List<String> onlyWithPayload() {
+            return defaultSet ? profile.onlyWithPayload(javaModels()) : List.of();
+        }
+
         /** The Python models, measured by the Python harness. */
         List<String> pythonModels() {
             return models.stream().filter(PythonModels::has).toList();
@@ -120,7 +128,7 @@ public final class Comparison {
                     leftOut.addAll(profile.leftOutPython());
                 }
             }
-            List<String> onlyWithPayload = defaultSet ? profile.onlyWithPayload(javaModels()) : List.of();
+            List<String> onlyWithPayload = onlyWithPayload();
             Rounds rounds = Rounds.of(profile, JmhArguments.parse(jmhArguments));
             return profile.describe()
                     + (rounds.count() > 1 ? ", in " + rounds.count() + " rounds of one fork of every cell each" : "")
@@ -222,8 +230,7 @@ public final class Comparison {
      * a model the profile measures only with a payload keeps only the cells that carry one.
      */
     private Plan plan() {
-        List<String> onlyWithPayload = settings.defaultSet()
-                ? settings.profile().onlyWithPayload(settings.javaModels()) : List.of();
+        List<String> onlyWithPayload = settings.onlyWithPayload();
         Plan java = Plan.of(settings.javaModels(), settings.workloads(), settings.cores(), settings.sizes(), limits,
                 settings.twins()).without(cell -> onlyWithPayload.contains(cell.model())
                         && !Profile.carriesPayload(cell.sizes()));

@@ -117,7 +117,8 @@ public record Plan(List<Cell> toMeasure, Map<Cell, String> notApplicable) {
         return new Plan(cells, reasons);
     }
 
-    private static boolean isBaseline(String model) {
+    /** Whether {@code model} is a registered model with no concurrency ({@link ModelTrait#BASELINE}). */
+    static boolean isBaseline(String model) {
         return ModelRegistry.ids().contains(model) && ModelRegistry.provider(model).description().has(ModelTrait.BASELINE);
     }
 

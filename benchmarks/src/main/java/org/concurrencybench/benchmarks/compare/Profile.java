@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.concurrencybench.benchmarks.common.Selection;
@@ -181,7 +182,12 @@ public enum Profile {
     }
 
     private boolean leavesOut(String model) {
-        return leftOut.stream().anyMatch(ModelRegistry.provider(model).description()::has);
+        return hasAny(model, leftOut);
+    }
+
+    /** Whether the registered model {@code model} has one of {@code traits}. */
+    private static boolean hasAny(String model, Set<ModelTrait> traits) {
+        return traits.stream().anyMatch(ModelRegistry.provider(model).description()::has);
     }
 
     /**
@@ -189,24 +195,21 @@ public enum Profile {
      * they are named: those that differ from another model only in how payload bytes travel.
      */
     public List<String> onlyWithPayload(List<String> registered) {
-        return registered.stream().filter(model -> onlyWithPayload.stream()
-                .anyMatch(ModelRegistry.provider(model).description()::has)).toList();
+        return registered.stream().filter(model -> hasAny(model, onlyWithPayload)).toList();
     }
 
     /**
      * Whether a cell of sizes {@code sizes} moves a payload: it has a {@code payload} size above
-     * zero. A model of {@link #onlyWithPayload} runs only such cells.
+     * zero, or one that is not a number the run could read as zero. A model of
+     * {@link #onlyWithPayload} runs only such cells.
      */
     public static boolean carriesPayload(Map<String, String> sizes) {
         String payload = sizes.get("payload");
         if (payload == null) {
             return false;
         }
-        try {
-            return Long.parseLong(payload.strip()) > 0;
-        } catch (NumberFormatException notANumber) {
-            return true;
-        }
+        OptionalLong bytes = WorkloadSizes.number(payload);
+        return bytes.isEmpty() || bytes.getAsLong() > 0;
     }
 
     /**

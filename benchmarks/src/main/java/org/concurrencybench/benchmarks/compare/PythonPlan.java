@@ -10,8 +10,6 @@ import java.util.Set;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
 import org.concurrencybench.benchmarks.python.PythonHarness;
 import org.concurrencybench.benchmarks.python.PythonModels;
-import org.concurrencybench.core.ModelRegistry;
-import org.concurrencybench.core.ModelTrait;
 import org.concurrencybench.core.Workload;
 import org.concurrencybench.core.WorkloadSizes;
 import org.concurrencybench.core.Workloads;
@@ -68,7 +66,7 @@ final class PythonPlan {
             }
         }
         List<Cell> toMeasure = new ArrayList<>();
-        Optional<String> baseline = cores.contains(1) ? javaModels.stream().filter(PythonPlan::isBaseline).findFirst()
+        Optional<String> baseline = cores.contains(1) ? javaModels.stream().filter(Plan::isBaseline).findFirst()
                 : Optional.empty();
         Set<String> baselined = new HashSet<>();
         for (Cell cell : measured) {
@@ -112,9 +110,5 @@ final class PythonPlan {
             }
         });
         return String.join(", ", parts);
-    }
-
-    private static boolean isBaseline(String model) {
-        return ModelRegistry.ids().contains(model) && ModelRegistry.provider(model).description().has(ModelTrait.BASELINE);
     }
 }
