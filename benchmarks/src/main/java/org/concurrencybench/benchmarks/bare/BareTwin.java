@@ -36,16 +36,13 @@ public enum BareTwin {
     COMPLETABLE_FUTURE("bare-completable-future", BareCompletableFuture::new,
             "supplyAsync(task, pool) per unit on Executors.newFixedThreadPool(P), allOf(..).join(); a node's future"
                     + " the thenCombine of its children's; a hop a thenComposeAsync stage",
-            "a run tracker around every unit (a cancellation check; a unit that waits, none here, also marks its"
-                    + " thread inside the run), whose first failure ends allOf at once, a cancellation check in every"
-                    + " node and hop"),
+            Held.TRACKED_UNITS + ", a cancellation check in every node and hop"),
     ASYNC("bare-async", BareAsync::new,
             "supplyAsync(task, pool) per unit on Executors.newFixedThreadPool(P), allOf(..).join(); a node gathers its"
                     + " children with allOf(..).thenApplyAsync; the ring's workers await inbox futures, woken with"
                     + " thenAcceptAsync",
-            "a run tracker around every unit (as completable-future's), whose first failure ends allOf at once,"
-                    + " every future cancelled after the run, a cancellation check in every node and hop, and a channel"
-                    + " group for io on the same pool (idle here)"),
+            Held.TRACKED_UNITS + ", every future cancelled after the run, a cancellation check in every node and"
+                    + " hop, and a channel group for io on the same pool (idle here)"),
     VIRTUAL("bare-virtual", parallelism -> new BareThreadPerTask(BareThreadPerTask.VIRTUAL),
             "Thread.startVirtualThread(task) per unit, node and ring worker, then join() each in start order, the"
                     + " results in an array; the ring's token over SynchronousQueues as in the model",
@@ -53,6 +50,12 @@ public enum BareTwin {
                     + " or the run's first failure releases, the first failure kept and the caller's group released"
                     + " by it, an interrupt check before every start, and, on a failure or an interrupt, interrupting"
                     + " and joining every thread of the group, which runs down a tree");
+
+    /** What the future-chaining models' runs both hold around their units, in the report's words. */
+    private static final class Held {
+        static final String TRACKED_UNITS = "a run tracker around every unit (a cancellation check; a unit that"
+                + " waits, none here, also marks its thread inside the run), whose first failure ends allOf at once";
+    }
 
     /** What every twin's id starts with; the rest is its model's id. */
     public static final String PREFIX = "bare-";
