@@ -1,6 +1,5 @@
 package org.concurrencybench.benchmarks.compare;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.concurrencybench.benchmarks.common.ProgramsOnPath;
 
 /**
  * Holds each JMH fork to P cores. Always with {@code -XX:ActiveProcessorCount=P}, so the JVM
@@ -40,7 +40,7 @@ public final class CoreHolding implements AutoCloseable {
     public static CoreHolding detect() {
         List<Integer> cpus = allowedCpus();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path taskset = findOnPath("taskset").filter(found -> works(found, cpus.getFirst())).orElse(null);
+        Path taskset = ProgramsOnPath.find("taskset").filter(found -> works(found, cpus.getFirst())).orElse(null);
         return new CoreHolding(cpus, taskset, java);
     }
 
@@ -169,15 +169,6 @@ public final class CoreHolding implements AutoCloseable {
         }
         parts.add(start == previous ? String.valueOf(start) : start + "-" + previous);
         return String.join(",", parts);
-    }
-
-    private static Optional<Path> findOnPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        return Stream.of(path.split(File.pathSeparator)).filter(folder -> !folder.isBlank())
-                .map(folder -> Path.of(folder, program)).filter(Files::isExecutable).findFirst();
     }
 
     /** Whether taskset can pin a process here (a container may forbid it). */

@@ -1,6 +1,5 @@
 package org.concurrencybench.benchmarks.python;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.concurrencybench.benchmarks.common.ProgramsOnPath;
 
 /**
  * The interpreter that runs the Python models: {@code python3} on the PATH, or the one the
@@ -59,7 +58,7 @@ public final class Python {
                 python = found;
                 if (python == null || !python.foundFor.equals(named)) {
                     python = !named.isEmpty() ? at(Path.of(named))
-                            : onPath("python3").map(Python::at).orElseGet(() -> new Python(null, null, null,
+                            : ProgramsOnPath.find("python3").map(Python::at).orElseGet(() -> new Python(null, null, null,
                                     "no python3 on the PATH (the Python models need CPython " + MINIMUM_MAJOR + "."
                                             + MINIMUM_MINOR + " or newer; -D" + PROPERTY + "=/path/to/python3 names"
                                             + " another)"));
@@ -137,15 +136,6 @@ public final class Python {
         builder.environment().put("PYTHONPATH", pythonPackage.folder().toString());
         builder.environment().remove("PYTHONHOME");
         return builder;
-    }
-
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        return Stream.of(path.split(File.pathSeparator)).filter(folder -> !folder.isBlank())
-                .map(folder -> Path.of(folder, program)).filter(Files::isExecutable).findFirst();
     }
 
     private static String firstLine(String text) {
