@@ -48,4 +48,30 @@ public interface TaskThreads extends AutoCloseable {
     /** Returns once every thread of the run has ended; after a failure or an interrupt they were all interrupted. */
     @Override
     void close();
+
+    /**
+     * Interrupts the first {@code started} of {@code threads} and waits until every one has
+     * ended: how a group of siblings ends after a failure or an interrupt. A run must not return
+     * while its threads run, so a second interrupt of the caller cannot cut this wait short; it
+     * is kept for the caller's own caller instead.
+     */
+    static void interruptAndJoin(Thread[] threads, int started) {
+        for (int i = 0; i < started; i++) {
+            threads[i].interrupt();
+        }
+        boolean interruptedAgain = false;
+        for (int i = 0; i < started; i++) {
+            while (true) {
+                try {
+                    threads[i].join();
+                    break;
+                } catch (InterruptedException again) {
+                    interruptedAgain = true;
+                }
+            }
+        }
+        if (interruptedAgain) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

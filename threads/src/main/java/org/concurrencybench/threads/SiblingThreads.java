@@ -66,41 +66,18 @@ final class SiblingThreads implements TaskThreads {
                 return results;
             }
         } catch (InterruptedException interrupted) {
-            endAll(threads, started);
+            TaskThreads.interruptAndJoin(threads, started);
             throw interrupted;
         } catch (RuntimeException | Error cannotStart) {
             // "unable to create native thread" (an OutOfMemoryError) is the usual one
             firstFailure.compareAndSet(null, cannotStart);
         }
-        endAll(threads, started);
+        TaskThreads.interruptAndJoin(threads, started);
         throw new TaskFailedException(firstFailure.get());
     }
 
     /** Every group has joined its threads before its call returned: there is nothing to wait for. */
     @Override
     public void close() {
-    }
-
-    /** Interrupts the first {@code started} threads and waits until every one has ended. */
-    private static void endAll(Thread[] threads, int started) {
-        for (int i = 0; i < started; i++) {
-            threads[i].interrupt();
-        }
-        // A run must not return while its threads run, so a second interrupt of the owner
-        // cannot cut this wait short; it is kept for the owner's caller instead.
-        boolean interruptedAgain = false;
-        for (int i = 0; i < started; i++) {
-            while (true) {
-                try {
-                    threads[i].join();
-                    break;
-                } catch (InterruptedException again) {
-                    interruptedAgain = true;
-                }
-            }
-        }
-        if (interruptedAgain) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -144,25 +144,7 @@ final class VirtualRun implements TaskThreads {
 
         /** Interrupts the threads started and waits until every one has ended. */
         void endAll() {
-            for (int i = 0; i < started; i++) {
-                members[i].interrupt();
-            }
-            // A run must not return while its threads run, so a second interrupt of the owner
-            // cannot cut this wait short; it is kept for the owner's caller instead.
-            boolean interruptedAgain = false;
-            for (int i = 0; i < started; i++) {
-                while (true) {
-                    try {
-                        members[i].join();
-                        break;
-                    } catch (InterruptedException again) {
-                        interruptedAgain = true;
-                    }
-                }
-            }
-            if (interruptedAgain) {
-                Thread.currentThread().interrupt();
-            }
+            TaskThreads.interruptAndJoin(members, started);
         }
     }
 }
