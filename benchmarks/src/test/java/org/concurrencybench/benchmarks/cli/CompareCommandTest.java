@@ -24,13 +24,13 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.concurrencybench.benchmarks.compare.RunJsonOutcomes;
 import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.benchmarks.compare.Comparison;
 import org.concurrencybench.benchmarks.compare.Limits;
@@ -68,7 +68,7 @@ class CompareCommandTest {
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         Set<String> measured = measuredModels(out.resolve("jmh.json"));
-        Map<String, String> outcomes = outcomes(out.resolve("run.json"));
+        Map<String, String> outcomes = RunJsonOutcomes.of(out.resolve("run.json"));
         for (String model : ModelRegistry.ids()) {
             String outcome = outcomes.get("cpu " + model + " 1");
             assertTrue("measured".equals(outcome) && measured.contains(model) || "n/a".equals(outcome),
@@ -136,7 +136,7 @@ class CompareCommandTest {
                 TINY_JMH), new PrintWriter(console, true), noneDeclared).run();
 
         assertEquals(ExitCode.FAILED, code, console.toString());
-        Map<String, String> outcomes = outcomes(out.resolve("run.json"));
+        Map<String, String> outcomes = RunJsonOutcomes.of(out.resolve("run.json"));
         assertEquals("measured", outcomes.get("spawn " + model + " 1"));
         assertEquals("failed", outcomes.get("tree " + model + " 1"));
         assertEquals("measured", outcomes.get("handoff " + model + " 1"), "the cell after the failed one is measured");
@@ -172,7 +172,7 @@ class CompareCommandTest {
         }
 
         assertEquals(ExitCode.FAILED, code, console.toString());
-        Map<String, String> outcomes = outcomes(out.resolve("run.json"));
+        Map<String, String> outcomes = RunJsonOutcomes.of(out.resolve("run.json"));
         assertEquals("failed", outcomes.get("spawn thread-pool 1"));
         assertEquals("not run", outcomes.get("handoff thread-pool 1"));
         assertContains(console.toString(), "FAILED: ERROR: ");
@@ -216,7 +216,7 @@ class CompareCommandTest {
         for (ProcessHandle process : descendants) {
             assertTrue(process.onExit().isDone() || !process.isAlive(), "left running: " + process.info());
         }
-        Map<String, String> outcomes = outcomes(out.resolve("run.json"));
+        Map<String, String> outcomes = RunJsonOutcomes.of(out.resolve("run.json"));
         assertEquals("measured", outcomes.get("spawn thread-pool 1"));
         assertEquals("not run", outcomes.get("blocking thread-pool 1"));
         assertContains(Files.readString(out.resolve("run.json"), StandardCharsets.UTF_8), "\"status\": \"interrupted\"");
@@ -271,7 +271,7 @@ class CompareCommandTest {
         assertContains(run.out(), "[1/8] spawn: thread-pool at P=1");
         assertContains(run.out(), "[2/8] spawn: bare-thread-pool at P=1");
         assertContains(run.out(), "[8/8] handoff: bare-fork-join at P=1");
-        Map<String, String> outcomes = outcomes(out.resolve("run.json"));
+        Map<String, String> outcomes = RunJsonOutcomes.of(out.resolve("run.json"));
         for (String workload : List.of("spawn", "handoff")) {
             for (String model : List.of("thread-pool", "bare-thread-pool", "fork-join", "bare-fork-join")) {
                 assertEquals("measured", outcomes.get(workload + " " + model + " 1"), workload + " " + model);
@@ -418,17 +418,5 @@ class CompareCommandTest {
             workloads.add(WorkloadBenchmark.byName(benchmark).map(WorkloadBenchmark::workload).orElse(benchmark));
         }
         return workloads;
-    }
-
-    /** {@code "cpu thread-pool 1" -> "measured"}, from a run.json. */
-    private static Map<String, String> outcomes(Path runJson) throws IOException {
-        Map<String, String> outcomes = new LinkedHashMap<>();
-        JsonObject run = JsonParser.parseString(Files.readString(runJson, StandardCharsets.UTF_8)).getAsJsonObject();
-        for (JsonElement element : run.getAsJsonArray("cells")) {
-            JsonObject cell = element.getAsJsonObject();
-            outcomes.put(cell.get("workload").getAsString() + " " + cell.get("model").getAsString() + " "
-                    + cell.get("cores").getAsInt(), cell.get("outcome").getAsString());
-        }
-        return outcomes;
     }
 }

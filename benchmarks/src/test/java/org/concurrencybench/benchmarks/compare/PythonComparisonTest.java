@@ -3,8 +3,6 @@ package org.concurrencybench.benchmarks.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +41,7 @@ class PythonComparisonTest {
                 true), NONE).run();
 
         assertEquals(ExitCode.OK, code, console.toString());
-        Map<String, String> outcomes = outcomes(out.resolve("run.json"));
+        Map<String, String> outcomes = RunJsonOutcomes.of(out.resolve("run.json"));
         assertEquals(Map.of("spawn python-asyncio 1", "measured", "spawn python-threads 1", "measured"), outcomes);
         assertEquals(2, JsonParser.parseString(Files.readString(out.resolve("jmh.json"))).getAsJsonArray().size());
         String report = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
@@ -67,7 +64,7 @@ class PythonComparisonTest {
                     .run();
 
             assertEquals(ExitCode.OK, code, console.toString());
-            assertEquals(Map.of("spawn python-threads 1", "n/a"), outcomes(out.resolve("run.json")));
+            assertEquals(Map.of("spawn python-threads 1", "n/a"), RunJsonOutcomes.of(out.resolve("run.json")));
             assertTrue(console.toString().contains("n/a:       spawn: python-threads at P = 1: /nonexistent/python3 is not"
                     + " an executable interpreter"), console.toString());
             assertTrue(Files.readString(out.resolve("report.md")).contains("/nonexistent/python3 is not an executable"
@@ -86,16 +83,5 @@ class PythonComparisonTest {
         WorkloadSizes sizes = Profile.QUICK.sizesOf(workloads, List.of("spawn.units=20"));
         return new Comparison.Settings(models, workloads, List.of(1), sizes, Profile.QUICK, out, "-wi 0 -i 1 -r 20ms",
                 false, sizes, false);
-    }
-
-    private static Map<String, String> outcomes(Path runJson) throws IOException {
-        Map<String, String> outcomes = new LinkedHashMap<>();
-        JsonObject run = JsonParser.parseString(Files.readString(runJson, StandardCharsets.UTF_8)).getAsJsonObject();
-        for (JsonElement element : run.getAsJsonArray("cells")) {
-            JsonObject cell = element.getAsJsonObject();
-            outcomes.put(cell.get("workload").getAsString() + " " + cell.get("model").getAsString() + " "
-                    + cell.get("cores").getAsInt(), cell.get("outcome").getAsString());
-        }
-        return outcomes;
     }
 }
