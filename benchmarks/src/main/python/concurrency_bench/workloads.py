@@ -466,6 +466,18 @@ class Relay:
         """The values worker ``worker`` holds the token at: worker, worker + W, ... up to hops."""
         return range(worker, self.hops + 1, self.workers)
 
+    def pass_token(self, worker, receive, send):
+        """Worker ``worker``'s part of the ring: at each of its turns it takes the token with
+        ``receive()`` (worker 0 starts it at 0) and hands it on plus one with ``send``; returns the
+        last count it saw, the hop count for the worker that receives the last hop."""
+        seen = -1
+        for turn in self.turns(worker):
+            seen = 0 if turn == 0 else receive()
+            if seen == self.hops:
+                break
+            send(seen + 1)
+        return seen
+
     def expected(self):
         return self.hops
 

@@ -163,13 +163,7 @@ def _add(sums):
 
 
 def _ring_worker(relay, index, inbox, outbox):
-    seen = -1
-    for turn in relay.turns(index):
-        seen = 0 if turn == 0 else inbox.recv()
-        if seen == relay.hops:
-            break
-        outbox.send(seen + 1)
-    return seen
+    return relay.pass_token(index, inbox.recv, outbox.send)
 
 
 def _contend(contention, counter, lock, worker):

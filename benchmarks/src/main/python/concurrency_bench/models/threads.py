@@ -43,14 +43,7 @@ class Threads(base.Model):
         inboxes = [queue.Queue(maxsize=1) for _ in range(relay.workers)]
 
         def worker(index):
-            inbox, following = inboxes[index], inboxes[relay.next(index)]
-            seen = -1
-            for turn in relay.turns(index):
-                seen = 0 if turn == 0 else inbox.get()
-                if seen == relay.hops:
-                    break
-                following.put(seen + 1)
-            return seen
+            return relay.pass_token(index, inboxes[index].get, inboxes[relay.next(index)].put)
 
         # the worker that receives the last hop keeps the token; the others end after their last hand-off
         return max(_start_and_join_each([(worker, (index,)) for index in range(relay.workers)], "worker"))
