@@ -80,11 +80,18 @@ final class Observations {
         if (most <= 1 || !Workloads.scales(table.workload())) {
             return Optional.empty();
         }
-        return rankedRows(table, source).filter(row -> row.at(1) != null && row.at(most) != null)
-                .max(Comparator.comparingDouble(row -> speedUp(row, most)))
-                .map(row -> "Best speed-up from P = 1 to P = " + most + ": " + row.model() + ", "
-                        + Figures.times(speedUp(row, most)) + " (" + Figures.percent(speedUp(row, most) / most)
-                        + " parallel efficiency).");
+        List<WorkloadTable.Row> leaders = Ranking.speedUpLeaders(table, source, most);
+        if (leaders.isEmpty()) {
+            return Optional.empty();
+        }
+        if (leaders.size() == 1) {
+            double value = Ranking.speedUp(leaders.getFirst(), most).orElseThrow().value();
+            return Optional.of("Best speed-up from P = 1 to P = " + most + ": " + leaders.getFirst().model() + ", "
+                    + Figures.times(value) + " (" + Figures.percent(value / most) + " parallel efficiency).");
+        }
+        return Optional.of("Best speed-up from P = 1 to P = " + most + ", tied within the error: " + leaders.stream()
+                .map(row -> row.model() + " " + Figures.times(Ranking.speedUp(row, most).orElseThrow().value()))
+                .collect(Collectors.joining(", ")) + ".");
     }
 
     /**
@@ -150,11 +157,5 @@ final class Observations {
     /** The rows that may be ranked: models, not the baseline, whose figure answers the workload's question. */
     private static Stream<WorkloadTable.Row> rankedRows(WorkloadTable table, Source source) {
         return Ranking.rankedRows(table, source).stream();
-    }
-
-    private static double speedUp(WorkloadTable.Row row, int cores) {
-        Measurement one = row.at(1);
-        Measurement many = row.at(cores);
-        return one.lowerIsBetter() ? one.score() / many.score() : many.score() / one.score();
     }
 }

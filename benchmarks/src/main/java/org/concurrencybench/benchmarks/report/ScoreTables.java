@@ -12,7 +12,8 @@ import org.concurrencybench.core.Workloads;
 /**
  * The tables of one workload: scores (models x P), speed-up against P = 1, and the gaps with
  * their reasons. The leader of each column is in bold with every figure tied with it within the
- * error; a speed-up is marked only where more cores can make the work faster.
+ * error; so is the highest speed-up with every one tied with it, and only where more cores can
+ * make the work faster.
  */
 final class ScoreTables {
 
@@ -52,9 +53,10 @@ final class ScoreTables {
             }
             List<Document.Cell> cells = new ArrayList<>(labels(row));
             for (int cores : beyondOne) {
-                Optional<Double> speedUp = speedUp(row, cores);
-                cells.add(speedUp.map(value -> new Document.Cell(Figures.times(value) + " (" + Figures.percent(value / cores) + ")",
-                                Workloads.scales(table.workload()) && value.equals(bestSpeedUp(row.source(), cores).orElse(null))))
+                // the highest speed-up and every one tied with it, where more cores can make the work faster
+                boolean best = Workloads.scales(table.workload()) && Ranking.speedUpLeaders(table, row.source(), cores).contains(row);
+                cells.add(Ranking.speedUp(row, cores).map(speedUp -> new Document.Cell(Figures.times(speedUp.value())
+                                + " (" + Figures.percent(speedUp.value() / cores) + ")", best))
                         .orElseGet(() -> Document.Cell.plain(gapText(row, cores))));
             }
             rows.add(cells);
@@ -102,30 +104,9 @@ final class ScoreTables {
         return new Document.Cell(text.toString(), best);
     }
 
-    /** Whether the row may be marked best: a model, not the baseline, whose figure answers the workload's question. */
-    private boolean ranked(WorkloadTable.Row row) {
-        return Ranking.rankedRows(table, row.source()).contains(row);
-    }
-
     private static String gapText(WorkloadTable.Row row, int cores) {
         RunRecord.Cell gap = row.gaps().get(cores);
         return gap == null ? "" : gap.outcome().label();
-    }
-
-    private static Optional<Double> speedUp(WorkloadTable.Row row, int cores) {
-        Measurement one = row.at(1);
-        Measurement many = row.at(cores);
-        if (row.isBaseline() || one == null || many == null || !one.unit().equals(many.unit())) {
-            return Optional.empty();
-        }
-        return Optional.of(one.lowerIsBetter() ? one.score() / many.score() : many.score() / one.score());
-    }
-
-    /** The highest speed-up in column {@code cores} among the models of {@code source}. */
-    private Optional<Double> bestSpeedUp(Source source, int cores) {
-        return table.rows().stream().filter(row -> row.source() == source && ranked(row))
-                .flatMap(row -> speedUp(row, cores).stream())
-                .max(Double::compare);
     }
 
     /** The header of a table with a column per P. */

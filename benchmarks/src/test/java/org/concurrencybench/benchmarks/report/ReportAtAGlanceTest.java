@@ -47,6 +47,43 @@ class ReportAtAGlanceTest {
     }
 
     @Test
+    void speedUpsWhoseIntervalsOverlapAreTiedAndDisjointOnesAreNot() {
+        // fork-join 100/52 = 1.92x, from 1.85x to 2.00x; thread-pool 100/51 = 1.96x, from 1.88x to 2.04x: tied
+        Source tied = source(List.of(cpu("fork-join", 1, 100, 1), cpu("fork-join", 2, 52, 1),
+                cpu("thread-pool", 1, 100, 1), cpu("thread-pool", 2, 51, 1)));
+
+        String tiedMarkdown = markdown(tied);
+
+        assertTrue(tiedMarkdown.contains("| fork-join | **1.92× (96%)** |"), tiedMarkdown);
+        assertTrue(tiedMarkdown.contains("| thread-pool | **1.96× (98%)** |"), tiedMarkdown);
+        assertTrue(tiedMarkdown.contains("Best speed-up from P = 1 to P = 2, tied within the error: thread-pool 1.96×,"
+                + " fork-join 1.92×."), tiedMarkdown);
+
+        // threads 100/80 = 1.25x, at most 101/79 = 1.28x: below thread-pool's lowest, 99/52 = 1.90x
+        Source apart = source(List.of(cpu("threads", 1, 100, 1), cpu("threads", 2, 80, 1),
+                cpu("thread-pool", 1, 100, 1), cpu("thread-pool", 2, 51, 1)));
+
+        String apartMarkdown = markdown(apart);
+
+        assertTrue(apartMarkdown.contains("| threads | 1.25× (63%) |"), apartMarkdown);
+        assertTrue(apartMarkdown.contains("| thread-pool | **1.96× (98%)** |"), apartMarkdown);
+        assertTrue(apartMarkdown.contains("Best speed-up from P = 1 to P = 2: thread-pool, 1.96× (98% parallel efficiency)."),
+                apartMarkdown);
+    }
+
+    @Test
+    void aSpeedUpsIntervalRunsFromTheWorstEndsToTheBestEnds() {
+        WorkloadTable.Row row = WorkloadTable.of(List.of(source(List.of(cpu("virtual", 1, 100, 10), cpu("virtual", 2, 50, 5)))))
+                .getFirst().rows().getFirst();
+
+        Ranking.SpeedUp speedUp = Ranking.speedUp(row, 2).orElseThrow();
+
+        assertEquals(2.0, speedUp.value(), 1e-12);
+        assertEquals(90.0 / 55, speedUp.low(), 1e-12);
+        assertEquals(110.0 / 45, speedUp.high(), 1e-12);
+    }
+
+    @Test
     void aSpeedUpIsNotRankedWhereTheWorkWaits() {
         Source source = source(List.of(blocking("thread-pool", 1, 1_000, 5), blocking("thread-pool", 2, 500, 5),
                 blocking("virtual", 1, 10.5, 0.2), blocking("virtual", 2, 10.5, 0.2)));
