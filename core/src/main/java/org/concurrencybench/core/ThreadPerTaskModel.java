@@ -41,9 +41,10 @@ public abstract class ThreadPerTaskModel extends AbstractConcurrencyModel {
     }
 
     /**
-     * The threads of one run, made by {@code kindOfThread} and each named {@code namePrefix} and
-     * n, n counting from 0 in start order across the whole run (in a tree, across every node
-     * that starts children).
+     * The threads of one run, made by {@code kindOfThread} and named after {@code namePrefix}:
+     * each {@code namePrefix} and n, n counting from 0 in start order across the whole run (in a
+     * tree, across every node that starts children), or, where a name string per thread would
+     * cost more than the thread's own heap can bear, all with one name.
      */
     protected abstract TaskThreads threadsOfARun(Thread.Builder kindOfThread, String namePrefix);
 

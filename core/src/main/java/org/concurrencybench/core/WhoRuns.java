@@ -17,7 +17,10 @@ public record WhoRuns() implements Kernel {
         return unit;
     }
 
-    /** The thread's name; for a virtual thread, {@code virtual <name> on carrier <carrier>}. */
+    /**
+     * The thread's name; for a virtual thread, {@code virtual <name> #<id> on carrier <carrier>}:
+     * the threads of a run may share one name, and the id tells them apart.
+     */
     public static String describe(Thread thread) {
         if (!thread.isVirtual()) {
             return thread.getName();
@@ -26,7 +29,7 @@ public record WhoRuns() implements Kernel {
         String text = thread.toString();
         int at = text.lastIndexOf('@');
         String carrier = at < 0 ? "none" : text.substring(at + 1);
-        String name = thread.getName().isEmpty() ? "#" + thread.threadId() : thread.getName();
+        String name = (thread.getName().isEmpty() ? "" : thread.getName() + " ") + "#" + thread.threadId();
         return "virtual " + name + " on carrier " + carrier;
     }
 

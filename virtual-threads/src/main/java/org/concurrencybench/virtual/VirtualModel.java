@@ -53,9 +53,11 @@ public final class VirtualModel extends ThreadPerTaskModel {
         return limits.of(workload);
     }
 
+    /** Every thread of a run named {@code namePrefix} without its trailing dash, such as {@code virtual-unit}. */
     @Override
     protected TaskThreads threadsOfARun(Thread.Builder kindOfThread, String namePrefix) {
-        return new VirtualRun(kindOfThread.factory(), namePrefix);
+        String name = namePrefix.endsWith("-") ? namePrefix.substring(0, namePrefix.length() - 1) : namePrefix;
+        return new VirtualRun(kindOfThread.name(name).factory());
     }
 
     /** None of its own: a parked virtual thread costs heap, and the file descriptors run out first. */

@@ -3,7 +3,6 @@ package org.concurrencybench.virtual;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.concurrencybench.core.TaskThreads;
 
@@ -19,8 +18,10 @@ import org.concurrencybench.core.TaskThreads;
  * interrupt runs down every branch of a tree at once; meanwhile no owner starts a thread once
  * the run has failed. A caller interrupted while it starts or waits does the same. Every owner
  * joins the threads it started before its call returns or throws, so when the caller's call
- * ends, every thread of the run has ended. A thread takes its number in the run when it is
- * started and names itself when it first runs.
+ * ends, every thread of the run has ended. Every thread of a run bears the run's one name, as
+ * its factory gives it, and is told apart by its thread id: a name string per thread would be
+ * about 64 bytes of heap on each of a million parked threads, and a counter and a string to make
+ * on each start.
  *
  * <p>Java 21's other way to hold a run's virtual threads together, a thread-per-task executor
  * made for the run, wraps each thread's task in a future and two lambdas, and its caller then
@@ -31,21 +32,16 @@ import org.concurrencybench.core.TaskThreads;
 final class VirtualRun implements TaskThreads {
 
     private final ThreadFactory threads;
-    private final String namePrefix;
-    /** The n of the next thread's name. */
-    private final AtomicLong names = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     /** The group of the run's caller, its first; set before any thread of the run starts. */
     private Group callers;
 
     /**
-     * @param threads makes the run's virtual threads, unnamed; safe to use from the run's own
-     *        threads, as a tree does
-     * @param namePrefix each thread is named this and n, n counting from 0 in start order
+     * @param threads makes the run's virtual threads, each with the run's name; safe to use from
+     *        the run's own threads, as a tree does
      */
-    VirtualRun(ThreadFactory threads, String namePrefix) {
+    VirtualRun(ThreadFactory threads) {
         this.threads = threads;
-        this.namePrefix = namePrefix;
     }
 
     /**
@@ -115,12 +111,7 @@ final class VirtualRun implements TaskThreads {
 
         void start(Task task) {
             int index = started;
-            long n = names.getAndIncrement();
             Thread thread = threads.newThread(() -> {
-                // The thread names itself, first thing on its carrier: making a name string for every
-                // thread in the loop that starts them made that loop, the run's critical path, a
-                // third longer at P = 2, where the carriers, idle between starts, are woken for each.
-                Thread.currentThread().setName(namePrefix + n);
                 try {
                     // written before the thread ends; join makes it visible to the owner
                     results[index] = task.run(index);

@@ -56,8 +56,10 @@ class VirtualModelTest extends ConcurrencyModelContractTest {
                 .filter(line -> line.contains("assigned to thread:"))
                 .toList();
         assertEquals(units, threadLines.size(), "one line per unit: " + threadLines);
-        assertTrue(threadLines.stream().allMatch(line -> line.contains("virtual virtual-unit-")),
-                "every unit should say it ran on a virtual thread named virtual-unit-n: " + threadLines);
+        assertTrue(threadLines.stream().allMatch(line -> line.matches(".*: virtual virtual-unit #\\d+ on carrier .*")),
+                "every unit should say it ran on a virtual thread named virtual-unit, and its id: " + threadLines);
+        assertEquals(units, threadLines.stream().map(line -> line.replaceAll(".*#(\\d+).*", "$1")).distinct().count(),
+                "a thread of its own per unit: " + threadLines);
     }
 
     @Test
