@@ -37,6 +37,12 @@ public final class FootprintCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Also N = 1,000,000, unless --tasks says otherwise.")
     private boolean full;
 
+    @Option(names = "--twins", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "after each model that holds a task in a thread or a timer of its own, its bare twin: the"
+                    + " same tasks started the plain way and kept in a list, at the N the model held; the report"
+                    + " divides one by the other (default: on)")
+    private boolean twins;
+
     @Spec
     private CommandSpec spec;
 
@@ -49,6 +55,6 @@ public final class FootprintCommand implements Callable<Integer> {
                     + " build the model modules, then the benchmarks");
         }
         Path folder = OutputFolder.ready(out != null ? out : ResultsFolders.timestamped("footprint-"), out != null);
-        return new FootprintRun(new FootprintRun.Settings(modelIds, counts, folder), spec.commandLine().getOut()).run().code();
+        return new FootprintRun(new FootprintRun.Settings(modelIds, counts, folder, twins), spec.commandLine().getOut()).run().code();
     }
 }

@@ -3,6 +3,7 @@ package org.concurrencybench.benchmarks.footprint;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.concurrencybench.benchmarks.bare.BareTwin;
 import org.concurrencybench.benchmarks.common.CellOutcome;
 import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.core.ConcurrencyModel;
@@ -10,7 +11,8 @@ import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.Park;
 
 /**
- * The main class of a measuring JVM: {@code FootprintChild <model> <tasks>}. It creates the
+ * The main class of a measuring JVM: {@code FootprintChild <model> <tasks>}, where the model may
+ * also be a bare twin's id, measured by {@link TwinHold}. It creates the
  * model with P = the available processors, warms it up ({@link WarmUp}), collects the heap and
  * starts counting the peak resident set from there; then it holds {@code tasks} units alive at
  * once and measures, or measures at once when {@code tasks} is 0 (the baseline). The report
@@ -29,12 +31,40 @@ public final class FootprintChild {
     public static void main(String[] args) throws InterruptedException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (args.length != 2 || !args[1].matches("\\d{1,9}")) {
-            System.err.println("usage: FootprintChild <model> <tasks>, tasks a whole number from 0");
+            System.err.println("usage: FootprintChild <model or bare twin> <tasks>, tasks a whole number from 0");
             System.exit(ExitCode.USAGE.code());
         }
         String modelId = args[0];
         int tasks = Integer.parseInt(args[1]);
         JvmSettings jvm = JvmSettings.ofThisJvm();
+        boolean clean;
+        Optional<BareTwin.Memory> twin = BareTwin.byId(modelId).flatMap(BareTwin::memory);
+        if (twin.isPresent()) {
+            try {
+                clean = TwinHold.run(modelId, twin.get().hold(), tasks, jvm, out);
+            } catch (RuntimeException | Error failed) {
+                // a platform thread the machine cannot start, or a heap too small for the tasks
+                out.println(ChildReport.notMeasured(modelId, tasks, CellOutcome.FAILED, describe(failed), 0,
+                        new ChildReport.Readied(0, false), jvm).toLine());
+                failed.printStackTrace();
+                System.exit(ExitCode.FAILED.code());
+                return;
+            }
+        } else {
+            clean = runModel(modelId, tasks, jvm, out);
+        }
+        if (!clean || Park.alive() != 0) {
+            System.err.println(modelId + " did not end its units within the time allowed after the run was cancelled ("
+                    + Park.alive() + " still waiting)");
+            System.exit(ExitCode.UNCLEAN.code());
+        }
+        // the model is closed; nothing of it may keep this JVM alive, and nothing else should
+        System.exit(ExitCode.OK.code());
+    }
+
+    /** Measures model {@code modelId}; returns whether its run ended when it was cancelled. */
+    private static boolean runModel(String modelId, int tasks, JvmSettings jvm, PrintStream out)
+            throws InterruptedException {
         boolean clean = true;
         ChildReport.Readied warmUp = new ChildReport.Readied(0, false);
         try (ConcurrencyModel model = ModelRegistry.create(modelId, Runtime.getRuntime().availableProcessors())) {
@@ -51,13 +81,7 @@ public final class FootprintChild {
             failed.printStackTrace();
             System.exit(ExitCode.FAILED.code());
         }
-        if (!clean || Park.alive() != 0) {
-            System.err.println(modelId + " did not end its units within the time allowed after the run was cancelled ("
-                    + Park.alive() + " still waiting)");
-            System.exit(ExitCode.UNCLEAN.code());
-        }
-        // the model is closed; nothing of it may keep this JVM alive, and nothing else should
-        System.exit(ExitCode.OK.code());
+        return clean;
     }
 
     /** The failure and where it was thrown: a bare exception without a message says little else. */

@@ -2,7 +2,10 @@ package org.concurrencybench.benchmarks.footprint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
+import org.concurrencybench.benchmarks.bare.BareTwin;
 import org.concurrencybench.benchmarks.common.CellOutcome;
 import org.concurrencybench.benchmarks.report.Document;
 
@@ -34,6 +37,7 @@ final class FootprintDocument {
         blocks.add(table(results, FootprintRecord::rssBytesPerTask));
         blocks.add(new Document.Heading(1, "Heap per task (bytes)"));
         blocks.add(table(results, FootprintRecord::heapBytesPerTask));
+        twins(results).ifPresent(blocks::addAll);
         List<String> gaps = results.records().stream().filter(record -> record.outcome() != CellOutcome.MEASURED)
                 .map(record -> record.model() + " at N = " + format(record.tasks()) + ": " + record.outcome().label() + ": "
                         + record.reason())
@@ -48,6 +52,61 @@ final class FootprintDocument {
         blocks.add(new Document.Paragraph("Small N says little about tasks whose memory is on the heap: a thousand of them "
                 + "take a megabyte or two, which is what two JVMs' heaps differ by anyway. Read those from the largest N."));
         return new Document("Memory per task", blocks);
+    }
+
+    /**
+     * Each model against its bare twin, at every N both were measured: the heading, what the
+     * twins are, a table of model / twin both ways, and what each model keeps in addition.
+     */
+    private static Optional<List<Document.Block>> twins(FootprintResults results) {
+        List<List<Document.Cell>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (String model : results.models()) {
+            Optional<BareTwin> twin = BareTwin.of(model).filter(bare -> bare.memory().isPresent());
+            if (twin.isEmpty()) {
+                continue;
+            }
+            BareTwin.Memory memory = twin.get().memory().orElseThrow();
+            boolean any = false;
+            for (int tasks : results.tasks()) {
+                FootprintRecord ofModel = results.record(model, tasks);
+                FootprintRecord ofTwin = results.record(twin.get().id(), tasks);
+                if (ofModel == null || ofTwin == null || ofModel.outcome() != CellOutcome.MEASURED
+                        || ofTwin.outcome() != CellOutcome.MEASURED) {
+                    continue;
+                }
+                any = true;
+                rows.add(List.of(Document.Cell.plain(model), Document.Cell.plain(format(tasks)),
+                        Document.Cell.plain(against(ofModel.heapBytesPerTask(), ofTwin.heapBytesPerTask())),
+                        Document.Cell.plain(against(ofModel.rssBytesPerTask(), ofTwin.rssBytesPerTask()))));
+            }
+            if (any) {
+                notes.add(model + " against " + twin.get().id() + " (" + memory.idiom() + "): the model keeps in addition "
+                        + memory.keptInAddition() + ".");
+            }
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(new Document.Heading(1, "Against the bare idiom"),
+                new Document.Paragraph("Each model that holds a task in a thread or a timer of its own was followed by its"
+                        + " bare twin: the same units started the plain way and kept in a list, nothing else, in JVMs of"
+                        + " its own with the same settings, at every N the model held. Model / twin is what the model"
+                        + " keeps per task besides the thread or the timer; 1.00× would be nothing. Heap is the steadier"
+                        + " of the two: peak RSS also counts how far each JVM's heap grew with garbage before it was"
+                        + " measured."),
+                new Document.Table(List.of("model", "N", "heap per task: model / twin", "peak RSS per task: model / twin"),
+                        rows, 2),
+                new Document.Bullets(notes)));
+    }
+
+    /** {@code 768 / 702 (1.09×)}; the ratio only where both are positive, as small N can leave them at or below 0. */
+    static String against(Long model, Long twin) {
+        if (model == null || twin == null) {
+            return "-";
+        }
+        String both = format(model) + " / " + format(twin);
+        return model > 0 && twin > 0 ? both + " (" + String.format(Locale.ROOT, "%.2f×", model / (double) twin) + ")" : both;
     }
 
     private static String environment(FootprintEnvironment environment) {

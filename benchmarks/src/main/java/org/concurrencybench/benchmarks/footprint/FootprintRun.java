@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.concurrencybench.benchmarks.bare.BareTwin;
 import org.concurrencybench.benchmarks.common.CellOutcome;
 import org.concurrencybench.benchmarks.common.ExitCode;
 import org.concurrencybench.benchmarks.report.ReportWriter;
@@ -31,8 +32,13 @@ public final class FootprintRun {
      */
     public static final List<String> CHILD_OPTIONS = List.of("-Xmx2g");
 
-    /** What to measure. */
-    public record Settings(List<String> models, List<Integer> tasks, Path out) {
+    /**
+     * What to measure.
+     *
+     * @param twins whether each model that holds a task in a thread or a timer of its own is
+     *              followed by its bare twin ({@link BareTwin#memory()}), at the N the model held
+     */
+    public record Settings(List<String> models, List<Integer> tasks, Path out, boolean twins) {
 
         public Settings {
             models = List.copyOf(models);
@@ -68,7 +74,7 @@ public final class FootprintRun {
             }
             printHeader();
             for (String model : settings.models()) {
-                if (!measure(model)) {
+                if (!measure(model, settings.tasks()) || !measureTwin(model)) {
                     return ExitCode.FAILED;
                 }
             }
@@ -90,12 +96,29 @@ public final class FootprintRun {
     }
 
     /**
-     * The baseline of {@code model}, then every N in ascending order; returns false when the run
-     * was ended meanwhile. Without a baseline there is nothing to subtract, so no N is started;
+     * The bare twin of {@code model}, if it has one and twins are asked for, at every N the model
+     * was measured at; returns false when the run was ended meanwhile.
+     */
+    private boolean measureTwin(String model) throws IOException, InterruptedException {
+        Optional<BareTwin> twin = BareTwin.of(model).filter(bare -> settings.twins() && bare.memory().isPresent());
+        if (twin.isEmpty()) {
+            return true;
+        }
+        List<Integer> held;
+        synchronized (lock) {
+            held = settings.tasks().stream().filter(tasks -> records.stream().anyMatch(record -> record.model().equals(model)
+                    && record.tasks() == tasks && record.outcome() == CellOutcome.MEASURED)).toList();
+        }
+        return held.isEmpty() || measure(twin.get().id(), held);
+    }
+
+    /**
+     * The baseline of {@code model} (a model or a bare twin), then every N of {@code counts} in
+     * ascending order; returns false when the run was ended meanwhile. Without a baseline there is nothing to subtract, so no N is started;
      * and a model that held only K tasks at once, short of some N, is not started for a larger
      * one: a pool of P threads holds P whatever the number queued.
      */
-    private boolean measure(String model) throws IOException, InterruptedException {
+    private boolean measure(String model, List<Integer> counts) throws IOException, InterruptedException {
         long started = System.nanoTime();
         ChildJvms.Ending baselineEnding = children.run(model, 0);
         ChildReport baseline = baselineEnding.report().orElseGet(() ->
@@ -104,7 +127,7 @@ public final class FootprintRun {
             return false;
         }
         ChildReport heldShort = null;
-        for (int tasks : settings.tasks()) {
+        for (int tasks : counts) {
             started = System.nanoTime();
             FootprintRecord record;
             String warning = null;

@@ -1,6 +1,7 @@
 package org.concurrencybench.benchmarks.footprint;
 
 import java.util.concurrent.TimeUnit;
+import org.concurrencybench.benchmarks.bare.BareHold;
 import org.concurrencybench.core.Batch;
 import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.Park;
@@ -17,8 +18,9 @@ import org.concurrencybench.core.WrongAnswerException;
  * hundred thousand tasks would cost twice what the rest do, by an amount that depends on how
  * fast the compiler kept up. The units really park (a 0 ms sleep returns without parking, and
  * would leave the parking code cold). The pools' and the carriers' threads, and a process
- * model's workers, are started too. Doubling keeps the warm-up short for every model: a
- * hundred thousand virtual threads take a fraction of a second, JVMs tens of milliseconds each.
+ * model's workers, are started too. Doubling keeps the warm-up short for every model: a hundred
+ * thousand virtual threads take a fraction of a second, JVMs tens of milliseconds each. A bare
+ * twin warms up the same way, with its own idiom in place of the model's.
  */
 final class WarmUp {
 
@@ -33,14 +35,39 @@ final class WarmUp {
 
     /** Runs the warm-up on {@code model}; returns how many units it ran. */
     static long run(ConcurrencyModel model) throws InterruptedException {
-        long ran = 0;
-        for (int units = model.parallelism(); units <= MAX_UNITS; units *= 2) {
+        return rounds(model.parallelism(), units -> {
             Batch batch = new Batch("footprint-warm-up", new Park(PARK_MS), units);
             if (model.limit(batch).isPresent()) {
+                return false;
+            }
+            WrongAnswerException.check(model.id(), batch, model.run(batch));
+            return true;
+        });
+    }
+
+    /** Runs the warm-up on a bare twin's way of holding tasks, from {@code parallelism} units; returns how many it ran. */
+    static long run(BareHold.Start twin, int parallelism) throws InterruptedException {
+        return rounds(parallelism, units -> {
+            try (BareHold hold = twin.start(new Park(PARK_MS), units)) {
+                hold.awaitEnd();
+            }
+            return true;
+        });
+    }
+
+    /** One round of the warm-up: runs {@code units} units, or returns false if it cannot. */
+    @FunctionalInterface
+    private interface Round {
+        boolean run(int units) throws InterruptedException;
+    }
+
+    private static long rounds(int first, Round round) throws InterruptedException {
+        long ran = 0;
+        for (int units = first; units <= MAX_UNITS; units *= 2) {
+            long start = System.nanoTime();
+            if (!round.run(units)) {
                 break;
             }
-            long start = System.nanoTime();
-            WrongAnswerException.check(model.id(), batch, model.run(batch));
             ran += units;
             if (System.nanoTime() - start >= ENOUGH_NANOS) {
                 break;

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bench footprint} for real, through the measuring JVMs, at a size so small that the
  * figures mean nothing: what is checked is that every model and N gets its record, a pool that
- * cannot hold the tasks says how many it held, the files are written, and no JVM is left.
+ * cannot hold the tasks says how many it held, the thread models' bare twins follow them, the
+ * files are written, and no JVM is left.
  */
 class FootprintEndToEndTest {
 
@@ -52,6 +53,16 @@ class FootprintEndToEndTest {
             assertNotNull(record.rssBytesPerTask(), model);
             assertTrue(record.heapUsedBytes() > 0 && record.baselineHeapUsedBytes() > 0, record.toString());
         }
+        // each thread model's bare twin at the N it held; a pool has none
+        for (String twin : List.of("bare-virtual", "bare-threads")) {
+            FootprintRecord record = results.record(twin, 100);
+            assertNotNull(record, "no record of " + twin);
+            assertEquals(CellOutcome.MEASURED, record.outcome(), twin + ": " + record.reason());
+            assertNotNull(record.heapBytesPerTask(), twin);
+        }
+        assertEquals(List.of(), results.records().stream().map(FootprintRecord::model)
+                .filter(model -> model.equals("bare-thread-pool")).toList());
+        assertContains(Files.readString(out.resolve("footprint.md"), StandardCharsets.UTF_8), "## Against the bare idiom");
         FootprintRecord pool = results.record("thread-pool", 100);
         if (pool.outcome() != CellOutcome.MEASURED) {
             // a pool of P threads holds P tasks; on a machine with 100 processors it would hold them all

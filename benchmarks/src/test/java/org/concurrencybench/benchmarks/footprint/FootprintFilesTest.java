@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -85,6 +86,32 @@ class FootprintFilesTest {
         assertContains(markdown, "- thread-pool at N = 1,000,000: failed: the measuring JVM exited with code 1 and no report");
         assertContains(markdown, "-Xss (ThreadStackSize) 1,024 KB, -Xmx (MaxHeapSize) 2,048 MB, G1 collector");
         assertContains(markdown, "![bytes per task against N, both ways, for every model](footprint.png)");
+    }
+
+    @Test
+    void theMarkdownSetsEachModelAgainstItsBareTwinWhereBothWereMeasuredAndSaysWhatTheModelKeeps() throws IOException {
+        List<FootprintRecord> withTwin = new ArrayList<>(RECORDS);
+        withTwin.add(measured("bare-virtual", 1_000, 500, 700));
+        withTwin.add(measured("bare-virtual", 1_000_000, 1_100, 850));
+
+        FootprintFiles.writeAll(folder, results(withTwin));
+
+        String markdown = Files.readString(folder.resolve("footprint.md"), StandardCharsets.UTF_8);
+        assertContains(markdown, "## Against the bare idiom");
+        // a per-task figure at or below 0 says only that two JVMs differ: no ratio
+        assertContains(markdown, "| virtual | 1,000 | 944 / 700 (1.35×) | -434 / 500 |");
+        assertContains(markdown, "| virtual | 1,000,000 | 930 / 850 (1.09×) | 1,194 / 1,100 (1.09×) |");
+        assertFalse(markdown.contains("| thread-pool | 1,000 |"), "a pool has no memory twin");
+        assertContains(markdown, "- virtual against bare-virtual (Thread.startVirtualThread(task) per task, the threads in a"
+                + " list): the model keeps in addition a slot in its group's results array");
+        assertFalse(markdown.contains("| bare-virtual |"), "a twin is not a row of the models' tables");
+    }
+
+    @Test
+    void withoutTwinsThereIsNoSectionForThem() throws IOException {
+        FootprintFiles.writeAll(folder, results(RECORDS));
+
+        assertFalse(Files.readString(folder.resolve("footprint.md"), StandardCharsets.UTF_8).contains("bare idiom"));
     }
 
     @Test
