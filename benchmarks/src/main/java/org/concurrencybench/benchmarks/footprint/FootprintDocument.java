@@ -90,8 +90,8 @@ final class FootprintDocument {
         }
         return Optional.of(List.of(new Document.Heading(1, "Against the bare idiom"),
                 new Document.Paragraph("Each model that holds a task in a thread or a timer of its own was followed by its"
-                        + " bare twin: the same units started the plain way and kept in a list, nothing else, in JVMs of"
-                        + " its own with the same settings, at every N the model held. Model / twin is what the model"
+                        + " bare twin: the same units started the plain way and kept in a list, nothing else, each N in a"
+                        + " JVM of its own with the same settings, at every N the model held. Model / twin is what the model"
                         + " keeps per task besides the thread or the timer; 1.00× would be nothing. Heap is the steadier"
                         + " of the two: peak RSS also counts how far each JVM's heap grew with garbage before it was"
                         + " measured."),
