@@ -2,6 +2,7 @@ package org.concurrencybench.benchmarks.bare;
 
 import java.util.Map;
 import java.util.Optional;
+import org.concurrencybench.benchmarks.common.ForkPinning;
 import org.concurrencybench.benchmarks.jmh.AnswerCheck;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
 import org.concurrencybench.core.ConcurrencyModel;
@@ -52,6 +53,8 @@ public abstract class TwinBenchmark extends BenchmarkDefaults {
 
     @Setup(Level.Trial)
     public final void openWorkloadAndCreateTwin() {
+        // held to its CPUs before anything of the trial starts a thread or a process
+        ForkPinning.applyIfAsked();
         BareTwin twin = BareTwin.byId(idiom).orElseThrow(() -> new IllegalArgumentException("unknown bare twin '" + idiom
                 + "'; the twins: " + String.join(", ", BareTwin.ids())));
         OpenWorkload opened = Workloads.open(workloadId, sizes());

@@ -69,9 +69,6 @@ final class CellRunner {
             prepend.addAll(extra.getJvmArgsPrepend().get());
         }
         builder.jvmArgsPrepend(prepend.toArray(String[]::new));
-        if (fork.jvm().isPresent() && !extra.getJvm().hasValue()) {
-            builder.jvm(fork.jvm().get());
-        }
         if (!extra.getForkCount().hasValue()) {
             builder.forks(profile.forks());
         }

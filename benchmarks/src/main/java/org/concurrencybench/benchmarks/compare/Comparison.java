@@ -211,7 +211,6 @@ public final class Comparison {
             return failed.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
         } finally {
             removeHook(interruption);
-            holding.close();
             if (python != null) {
                 python.close();
             }
@@ -402,7 +401,6 @@ public final class Comparison {
             }
             out.flush();
         }
-        holding.close();
     }
 
     private void markUnrun(String reason) {

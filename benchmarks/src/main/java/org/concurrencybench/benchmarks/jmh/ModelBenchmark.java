@@ -2,6 +2,7 @@ package org.concurrencybench.benchmarks.jmh;
 
 import java.util.Map;
 import java.util.Optional;
+import org.concurrencybench.benchmarks.common.ForkPinning;
 import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.OpenWorkload;
@@ -71,6 +72,8 @@ public abstract class ModelBenchmark extends BenchmarkDefaults {
     }
 
     private void openAndCreate() {
+        // held to its CPUs before anything of the trial starts a thread or a process
+        ForkPinning.applyIfAsked();
         // the sizes are checked (and io's server started) before any worker JVM is spent on them
         OpenWorkload opened = Workloads.open(workloadId, sizes());
         try {

@@ -114,7 +114,6 @@ public final class LoadSweep {
             return done.stream().anyMatch(load -> load.outcome().equals(ModelLoad.FAILED)) ? ExitCode.FAILED : ExitCode.OK;
         } finally {
             removeHook(interruption);
-            holding.close();
         }
     }
 

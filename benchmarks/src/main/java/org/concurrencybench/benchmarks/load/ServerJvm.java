@@ -56,7 +56,7 @@ final class ServerJvm implements AutoCloseable {
             throws IOException, InterruptedException, ServerRefusedException {
         CoreHolding.ForkSettings fork = holding.forCores(cores);
         List<String> command = new ArrayList<>();
-        command.add(fork.jvm().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(fork.jvmArgs());
         command.addAll(OPTIONS);
         command.add("-cp");

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.concurrencybench.benchmarks.common.ForkPinning;
 import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.serve.Serve;
@@ -28,6 +29,8 @@ public final class ServerMain {
     }
 
     public static void main(String[] args) {
+        // held to its CPUs before the server starts a thread or a process
+        ForkPinning.applyIfAsked();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, System.in, out, err));

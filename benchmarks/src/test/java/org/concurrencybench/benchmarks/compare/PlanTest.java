@@ -165,24 +165,22 @@ class PlanTest {
     void aTwinsCellRunsTheTwinsBenchmarkInAForkHeldToTheSameCoresAsItsModels() throws Exception {
         Cell model = new Cell(WorkloadBenchmark.SPAWN, BareTwin.THREAD_POOL.model(), 2, Map.of("units", "100", "payload", "0"));
         Cell twin = model.twin().orElseThrow();
-        try (CoreHolding holding = CoreHolding.detect()) {
-            CellRunner runner = new CellRunner(Profile.QUICK, new OptionsBuilder().build(), holding,
-                    new PrintStream(OutputStream.nullOutputStream()));
+        CoreHolding holding = CoreHolding.detect();
+        CellRunner runner = new CellRunner(Profile.QUICK, new OptionsBuilder().build(), holding,
+                new PrintStream(OutputStream.nullOutputStream()));
 
-            Options ofModel = runner.options(model, Path.of("model.json"));
-            Options ofTwin = runner.options(twin, Path.of("twin.json"));
+        Options ofModel = runner.options(model, Path.of("model.json"));
+        Options ofTwin = runner.options(twin, Path.of("twin.json"));
 
-            assertEquals(List.of(BareBenchmark.SPAWN.includePattern()), ofTwin.getIncludes());
-            assertEquals(List.of(BareTwin.THREAD_POOL.id()), List.copyOf(ofTwin.getParameter(TwinBenchmark.IDIOM).get()));
-            assertFalse(ofTwin.getParameter("model").hasValue());
-            assertEquals(List.of("100"), List.copyOf(ofTwin.getParameter("units").get()));
-            assertEquals(List.of("2"), List.copyOf(ofTwin.getParameter("cores").get()));
-            assertEquals(ofModel.getJvmArgsPrepend().get(), ofTwin.getJvmArgsPrepend().get());
-            assertTrue(ofTwin.getJvmArgsPrepend().get().contains("-XX:ActiveProcessorCount=2"));
-            assertEquals(ofModel.getJvm().orElse(null), ofTwin.getJvm().orElse(null));
-            assertEquals(ofModel.getForkCount().get(), ofTwin.getForkCount().get());
-            assertEquals(ofModel.getMeasurementTime().get(), ofTwin.getMeasurementTime().get());
-        }
+        assertEquals(List.of(BareBenchmark.SPAWN.includePattern()), ofTwin.getIncludes());
+        assertEquals(List.of(BareTwin.THREAD_POOL.id()), List.copyOf(ofTwin.getParameter(TwinBenchmark.IDIOM).get()));
+        assertFalse(ofTwin.getParameter("model").hasValue());
+        assertEquals(List.of("100"), List.copyOf(ofTwin.getParameter("units").get()));
+        assertEquals(List.of("2"), List.copyOf(ofTwin.getParameter("cores").get()));
+        assertEquals(ofModel.getJvmArgsPrepend().get(), ofTwin.getJvmArgsPrepend().get());
+        assertTrue(ofTwin.getJvmArgsPrepend().get().contains("-XX:ActiveProcessorCount=2"));
+        assertEquals(ofModel.getForkCount().get(), ofTwin.getForkCount().get());
+        assertEquals(ofModel.getMeasurementTime().get(), ofTwin.getMeasurementTime().get());
         assertTrue(new Cell(WorkloadBenchmark.CPU, BareTwin.THREAD_POOL.model(), 1, Map.of()).twin().isEmpty(),
                 "the twins run spawn, tree and handoff");
         assertTrue(new Cell(WorkloadBenchmark.SPAWN, "process-pool", 1, Map.of()).twin().isEmpty());
