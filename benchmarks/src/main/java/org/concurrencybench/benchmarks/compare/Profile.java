@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Profile {
 
     /**
-     * A first look at every workload in about twelve minutes on two cores, the servers under load
+     * A first look at every workload in about ten minutes on two cores, the servers under load
      * and the Python set included: that budget sets what quick shortens and leaves out. A cell
      * costs a JMH fork, about a second on two cores besides its iterations, so quick keeps the
      * cells few and the iterations short: two warm-up and five measured iterations of 100 ms.
@@ -37,15 +37,17 @@ public enum Profile {
      * JIT's climb that a single warm-up iteration left in.
      *
      * <p>Its sizes are smaller where an operation would take most of a second: blocking, mixed
-     * and io run 50 tasks rather than the catalog's 1,000, so that a pool of P threads, which
-     * waits for its tasks P at a time, needs half a second per operation instead of ten; spawn
+     * and io run 32 tasks rather than the catalog's 1,000, so that a pool of P threads, which
+     * waits for its tasks P at a time, needs a third of a second per operation instead of ten; spawn
      * starts 1,000 tasks rather than 10,000, since 10,000 platform threads take two seconds here;
      * tree is five levels deep (111,111 nodes) rather than six; handoff passes its token 10,000
      * times, since a hop of the process models is a round trip through two pipes and 100,000 of
      * them take seconds; contention makes 10,000 updates per worker rather than 100,000. Its
      * sweeps are shorter: transfer runs two payloads of its four (none, which is the fixed cost
      * of a unit, and 1 MiB, which is the cost of its bytes), and contention two locks of its
-     * three (synchronized and atomic: a lock against none). Pinning runs as the benchmark does.
+     * three (synchronized and atomic: a lock against none). Pinning runs 32 workers, each with its
+     * own lock, rather than 64: a pool that waits P at a time still takes 32 waits of 5 ms where a
+     * thread per worker takes one, and a pinned virtual thread would show the same.
      * Every model runs the same sizes. It runs at P = 1, the processors and one rung between
      * ({@link #defaultCores(int)}): P = 1, 2 on two cores, a third P and half again the time on
      * three or more.
@@ -58,8 +60,9 @@ public enum Profile {
      * unless {@code --models} names it: elsewhere its figures are the other model's.
      */
     QUICK(1, 2, TimeValue.milliseconds(100), 5, TimeValue.milliseconds(100),
-            List.of("blocking.units=50", "spawn.units=1000", "tree.depth=5", "handoff.hops=10000", "mixed.units=50", "io.units=50",
-                    "transfer.payload=0,1048576", "contention.updates=10000", "contention.lock=synchronized,atomic"),
+            List.of("blocking.units=32", "spawn.units=1000", "tree.depth=5", "handoff.hops=10000", "mixed.units=32", "io.units=32",
+                    "transfer.payload=0,1048576", "contention.updates=10000", "contention.lock=synchronized,atomic",
+                    "pinning.workers=32", "pinning.locks=32"),
             EnumSet.of(ModelTrait.PROCESS_PER_TASK), EnumSet.of(ModelTrait.PAYLOAD_VARIANT)),
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS),
             BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
@@ -67,10 +70,10 @@ public enum Profile {
 
     /**
      * What a cell costs besides its iterations: JMH's run, the fork's JVM start on the cores it
-     * is held to, and the model's pools or workers (1.1 s for an in-JVM model on a two-core
+     * is held to, and the model's pools or workers (0.9 s for an in-JVM model on a two-core
      * machine, more for worker JVMs).
      */
-    private static final double FORK_OVERHEAD_SECONDS = 1.2;
+    private static final double FORK_OVERHEAD_SECONDS = 0.9;
 
     private final int forks;
     private final int warmupIterations;

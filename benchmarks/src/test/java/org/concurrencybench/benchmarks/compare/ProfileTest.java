@@ -75,9 +75,9 @@ class ProfileTest {
     void quickShrinksTheSlowWorkloadsAndShortensTheSweeps() {
         Map<String, Map<String, String>> sizes = Profile.QUICK.sizesOf(EVERY_WORKLOAD, List.of()).written();
 
-        assertEquals("50", sizes.get("blocking").get("units"));
-        assertEquals("50", sizes.get("mixed").get("units"));
-        assertEquals("50", sizes.get("io").get("units"));
+        assertEquals("32", sizes.get("blocking").get("units"));
+        assertEquals("32", sizes.get("mixed").get("units"));
+        assertEquals("32", sizes.get("io").get("units"));
         assertEquals("1000", sizes.get("spawn").get("units"));
         assertEquals("5", sizes.get("tree").get("depth"));
         assertEquals("10", sizes.get("tree").get("width"), "only as deep, as wide");
@@ -85,9 +85,11 @@ class ProfileTest {
         assertEquals("0,1048576", sizes.get("transfer").get("payload"), "a unit's fixed cost and its bytes' cost");
         assertEquals("10000", sizes.get("contention").get("updates"));
         assertEquals("synchronized,atomic", sizes.get("contention").get("lock"), "a lock against none");
-        assertEquals(Profile.FULL.sizesOf(List.of("pinning"), List.of()).written("pinning"), sizes.get("pinning"),
-                "pinning runs as the benchmark does");
-        assertEquals(List.of("io.units=50"), Profile.QUICK.sizes(List.of("io", "cpu")), "only the selected workloads'");
+        assertEquals("32", sizes.get("pinning").get("workers"));
+        assertEquals("32", sizes.get("pinning").get("locks"), "a lock per worker, as the benchmark has");
+        assertEquals(Profile.FULL.sizesOf(List.of("pinning"), List.of()).written("pinning").get("holdMs"),
+                sizes.get("pinning").get("holdMs"), "the same wait inside the lock");
+        assertEquals(List.of("io.units=32"), Profile.QUICK.sizes(List.of("io", "cpu")), "only the selected workloads'");
     }
 
     @Test
