@@ -20,15 +20,6 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The heap is fixed ({@code -Xms} = {@code -Xmx}) so that no fork times a heap resize, and
  * large enough for the one-task-per-node models on the tree workload (a million tasks alive).
- * It is backed by transparent huge pages where the OS offers them: a fresh heap's memory is
- * mapped on first touch, page by page, and until the collector has gone round the young
- * generation once, every allocation pays for it. Measured on a 2-vCPU VM (Temurin 25, 4 KB
- * pages, about 16 µs a fault): spawn of 10,000 virtual threads at P = 1 took 28 ms per
- * operation for the first 4.9 s of a fork, until its first young collection, and 2.2 ms after;
- * thread-pool's 7 ms and 1.3 ms; a 100 ms iteration after 200 ms of warm-up measured only the
- * first. With 2 MB pages the first iteration is the only slow one, and the fork starts as fast.
- * (Touching the heap at start-up instead, {@code -XX:+AlwaysPreTouch}, took 6 to 11 s per fork
- * there.) Where the OS has no transparent huge pages the JVM says so and goes on without them.
  * Setting {@code jvmArgs} also keeps the forks from inheriting the flags of whatever JVM
  * started JMH (a test runner, an IDE).
  */
@@ -36,8 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.ITERATION_SECONDS)
 @Measurement(iterations = BenchmarkDefaults.MEASUREMENT_ITERATIONS, time = BenchmarkDefaults.ITERATION_SECONDS)
-@Fork(value = BenchmarkDefaults.FORKS, jvmArgs = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX,
-        BenchmarkDefaults.HUGE_PAGES})
+@Fork(value = BenchmarkDefaults.FORKS, jvmArgs = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX})
 public abstract class BenchmarkDefaults {
 
     public static final int FORKS = 3;
@@ -46,7 +36,6 @@ public abstract class BenchmarkDefaults {
     public static final int ITERATION_SECONDS = 1;
     public static final String HEAP_MIN = "-Xms2g";
     public static final String HEAP_MAX = "-Xmx2g";
-    public static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
     /** The benchmark classes' package, for include patterns. */
     public static final String PACKAGE = BenchmarkDefaults.class.getPackageName();
