@@ -20,6 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The heap is fixed ({@code -Xms} = {@code -Xmx}) so that no fork times a heap resize, and
  * large enough for the one-task-per-node models on the tree workload (a million tasks alive).
+ * The collector is G1 at every P: left to its ergonomics, a JVM that sees one processor picks
+ * the Serial collector, so a speed-up from P = 1 to P = 2 would also have measured a change of
+ * collector.
  * Setting {@code jvmArgs} also keeps the forks from inheriting the flags of whatever JVM
  * started JMH (a test runner, an IDE).
  */
@@ -27,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.ITERATION_SECONDS)
 @Measurement(iterations = BenchmarkDefaults.MEASUREMENT_ITERATIONS, time = BenchmarkDefaults.ITERATION_SECONDS)
-@Fork(value = BenchmarkDefaults.FORKS, jvmArgs = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX})
+@Fork(value = BenchmarkDefaults.FORKS, jvmArgs = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX,
+        BenchmarkDefaults.COLLECTOR})
 public abstract class BenchmarkDefaults {
 
     public static final int FORKS = 3;
@@ -36,6 +40,7 @@ public abstract class BenchmarkDefaults {
     public static final int ITERATION_SECONDS = 1;
     public static final String HEAP_MIN = "-Xms2g";
     public static final String HEAP_MAX = "-Xmx2g";
+    public static final String COLLECTOR = "-XX:+UseG1GC";
 
     /** The benchmark classes' package, for include patterns. */
     public static final String PACKAGE = BenchmarkDefaults.class.getPackageName();

@@ -34,8 +34,8 @@ import org.concurrencybench.core.serve.Serve;
  */
 final class ServerJvm implements AutoCloseable {
 
-    /** The same for every model, so that peak RSS figures compare. */
-    static final List<String> OPTIONS = List.of("-Xmx1g");
+    /** The same for every model and P, so that peak RSS figures compare: G1 at P = 1 too, where the JVM would pick Serial. */
+    static final List<String> OPTIONS = List.of("-Xmx1g", "-XX:+UseG1GC");
     /** Long enough to start a JVM and a pool of ten thousand threads on a busy machine. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     static final Duration STOP_GRACE = Duration.ofSeconds(10);

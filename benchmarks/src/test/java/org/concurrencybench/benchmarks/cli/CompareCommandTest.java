@@ -75,6 +75,12 @@ class CompareCommandTest {
                     model + " should be measured or n/a, run.json says " + outcome + ", jmh.json has " + measured);
         }
         assertTrue(measured.contains("sequential"), "the baseline runs with the cpu workload as a model like any other");
+        // at P = 1 a JVM left to itself would pick the Serial collector; every fork runs G1
+        for (JsonElement result : JsonParser.parseString(Files.readString(out.resolve("jmh.json"), StandardCharsets.UTF_8))
+                .getAsJsonArray()) {
+            JsonArray jvmArgs = result.getAsJsonObject().getAsJsonArray("jvmArgs");
+            assertTrue(jvmArgs.toString().contains("\"-XX:+UseG1GC\""), "a fork's JVM options: " + jvmArgs);
+        }
         for (String file : List.of("environment.json", "report.md", "report.html", "cpu.png", "jmh.log")) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file + " is missing");
         }
