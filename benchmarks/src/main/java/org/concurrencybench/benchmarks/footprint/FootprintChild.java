@@ -44,10 +44,7 @@ public final class FootprintChild {
                 clean = TwinHold.run(modelId, twin.get().hold(), tasks, jvm, out);
             } catch (RuntimeException | Error failed) {
                 // a platform thread the machine cannot start, or a heap too small for the tasks
-                out.println(ChildReport.notMeasured(modelId, tasks, CellOutcome.FAILED, describe(failed), 0,
-                        new ChildReport.Readied(0, false), jvm).toLine());
-                failed.printStackTrace();
-                System.exit(ExitCode.FAILED.code());
+                exitFailed(modelId, tasks, failed, new ChildReport.Readied(0, false), jvm, out);
                 return;
             }
         } else {
@@ -75,13 +72,18 @@ public final class FootprintChild {
                 clean = hold(model, tasks, warmUp, jvm, out);
             }
         } catch (RuntimeException | Error failed) {
-            // a model that cannot be made or warmed up: a report the command can show, and the trace for its log
-            out.println(ChildReport.notMeasured(modelId, tasks, CellOutcome.FAILED, describe(failed), 0, warmUp, jvm)
-                    .toLine());
-            failed.printStackTrace();
-            System.exit(ExitCode.FAILED.code());
+            // a model that cannot be made or warmed up
+            exitFailed(modelId, tasks, failed, warmUp, jvm, out);
         }
         return clean;
+    }
+
+    /** Reports {@code failed} as the command can show it, leaves the trace for its log, and exits with {@link ExitCode#FAILED}. */
+    private static void exitFailed(String modelId, int tasks, Throwable failed, ChildReport.Readied warmUp, JvmSettings jvm,
+                                   PrintStream out) {
+        out.println(ChildReport.notMeasured(modelId, tasks, CellOutcome.FAILED, describe(failed), 0, warmUp, jvm).toLine());
+        failed.printStackTrace();
+        System.exit(ExitCode.FAILED.code());
     }
 
     /** The failure and where it was thrown: a bare exception without a message says little else. */
