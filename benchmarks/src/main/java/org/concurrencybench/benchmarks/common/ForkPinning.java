@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -110,18 +111,20 @@ public final class ForkPinning {
         Map<String, List<Integer>> cpus = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
-                List<String> status;
                 try {
-                    status = Files.readAllLines(task.resolve("status"));
+                    allowedCpus(task.resolve("status")).ifPresent(list -> cpus.put(task.getFileName().toString(), list));
                 } catch (IOException ended) {
-                    continue; // the thread ended in between
+                    // the thread ended in between
                 }
-                status.stream().filter(line -> line.startsWith("Cpus_allowed_list:")).findFirst()
-                        .ifPresent(line -> cpus.put(task.getFileName().toString(),
-                                parseCpuList(line.substring(line.indexOf(':') + 1))));
             }
         }
         return cpus;
+    }
+
+    /** The {@code Cpus_allowed_list} of a {@code /proc} status file, such as {@code /proc/self/status}; empty if it has none. */
+    public static Optional<List<Integer>> allowedCpus(Path status) throws IOException {
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("Cpus_allowed_list:")).findFirst()
+                .map(line -> parseCpuList(line.substring(line.indexOf(':') + 1)));
     }
 
     /** {@code 0-3,8} as Linux writes a CPU list: the CPUs in order. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.concurrencybench.benchmarks.common.ForkPinning;
 import org.concurrencybench.benchmarks.common.ProgramsOnPath;
 
@@ -77,11 +76,10 @@ public final class CoreHolding {
     static List<Integer> allowedCpus() {
         Path status = Path.of("/proc/self/status");
         if (Files.isReadable(status)) {
-            try (Stream<String> lines = Files.lines(status)) {
-                Optional<String> list = lines.filter(line -> line.startsWith("Cpus_allowed_list:"))
-                        .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst();
+            try {
+                Optional<List<Integer>> list = ForkPinning.allowedCpus(status);
                 if (list.isPresent()) {
-                    return ForkPinning.parseCpuList(list.get());
+                    return list.get();
                 }
             } catch (IOException | RuntimeException unreadable) {
                 // fall back to the processor count
