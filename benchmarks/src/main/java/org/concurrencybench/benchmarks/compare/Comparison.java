@@ -427,8 +427,7 @@ public final class Comparison {
         List<String> forkArgs = new ArrayList<>(List.of("-XX:ActiveProcessorCount=P", "-Djdk.virtualThreadScheduler.parallelism=P",
                 "-Djdk.virtualThreadScheduler.maxPoolSize=P"));
         forkArgs.addAll(jmh.getJvmArgsPrepend().orElse(List.of()));
-        forkArgs.addAll(jmh.getJvmArgs().orElse(List.of(BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX,
-                BenchmarkDefaults.COLLECTOR)));
+        forkArgs.addAll(jmh.getJvmArgs().orElse(BenchmarkDefaults.JVM_ARGS));
         forkArgs.addAll(jmh.getJvmArgsAppend().orElse(List.of()));
         return EnvironmentProbe.capture(holding.describe(), forkArgs);
     }

@@ -1,5 +1,6 @@
 package org.concurrencybench.benchmarks.jmh;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,6 +42,9 @@ public abstract class BenchmarkDefaults {
     public static final String HEAP_MIN = "-Xms2g";
     public static final String HEAP_MAX = "-Xmx2g";
     public static final String COLLECTOR = "-XX:+UseG1GC";
+
+    /** The JVM options of {@code @Fork} above, for the record of what a fork was given. */
+    public static final List<String> JVM_ARGS = List.of(HEAP_MIN, HEAP_MAX, COLLECTOR);
 
     /** The benchmark classes' package, for include patterns. */
     public static final String PACKAGE = BenchmarkDefaults.class.getPackageName();

@@ -20,6 +20,7 @@ import org.concurrencybench.core.Workloads;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openjdk.jmh.annotations.Fork;
 
 /**
  * A model benchmark's trial, driven as JMH drives it (set-up, benchmark method, iteration
@@ -31,6 +32,12 @@ class ModelBenchmarkTest {
 
     /** The name of a loopback server's thread is its port's: the server is alive while it is. */
     private static final String SERVER_THREAD = "loopback-server-";
+
+    @Test
+    void theRecordOfAForksJvmOptionsIsWhatTheForkAnnotationGivesIt() {
+        assertEquals(BenchmarkDefaults.JVM_ARGS,
+                List.of(BenchmarkDefaults.class.getAnnotation(Fork.class).jvmArgs()));
+    }
 
     @Test
     void theTrialOpensIoWithItsServerAndClosesTheServerAfterTheModel() throws InterruptedException {
