@@ -79,8 +79,8 @@ public final class CompareCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--load", negatable = true, description = "end with servers under an open-loop load, joined to the"
-            + " report: quick loads the four common servers (a platform or a virtual thread per connection, a"
-            + " fixed pool, async I/O) at the highest P, 4 rates of 4 s each, under 2 minutes on 2 cores;"
+            + " report: quick loads the models that describe themselves as common servers at the highest P, 4 rates"
+            + " of 4 s each, under 2 minutes on 2 cores;"
             + " full every model at every P, rates doubling until each saturates (default: on,"
             + " unless --workloads narrows the run)")
     private Boolean load;
