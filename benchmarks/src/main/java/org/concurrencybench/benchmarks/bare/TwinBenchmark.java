@@ -3,6 +3,7 @@ package org.concurrencybench.benchmarks.bare;
 import java.util.Map;
 import java.util.Optional;
 import org.concurrencybench.benchmarks.common.ForkPinning;
+import org.concurrencybench.benchmarks.common.FreshHeap;
 import org.concurrencybench.benchmarks.jmh.AnswerCheck;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
 import org.concurrencybench.core.ConcurrencyModel;
@@ -71,6 +72,7 @@ public abstract class TwinBenchmark extends BenchmarkDefaults {
         openWorkload = opened;
         bare = twin.create(cores);
         answers = new AnswerCheck(idiom, opened.workload());
+        FreshHeap.touchYoungGeneration();
     }
 
     /** Runs the workload once and returns its answer, which is checked when the iteration ends. */

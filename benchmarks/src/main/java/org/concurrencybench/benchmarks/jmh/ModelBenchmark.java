@@ -3,6 +3,7 @@ package org.concurrencybench.benchmarks.jmh;
 import java.util.Map;
 import java.util.Optional;
 import org.concurrencybench.benchmarks.common.ForkPinning;
+import org.concurrencybench.benchmarks.common.FreshHeap;
 import org.concurrencybench.core.ConcurrencyModel;
 import org.concurrencybench.core.ModelRegistry;
 import org.concurrencybench.core.OpenWorkload;
@@ -89,6 +90,8 @@ public abstract class ModelBenchmark extends BenchmarkDefaults {
             System.out.println("# Note: " + model + " has P=" + cores + " but this JVM sees " + visible
                     + " processors; ./bench compare holds each fork to P (-XX:ActiveProcessorCount=P, taskset)");
         }
+        // after the set-up, which allocates too: the first iteration starts on a young generation written once
+        FreshHeap.touchYoungGeneration();
     }
 
     private ConcurrencyModel modelFor(Workload workload) {
