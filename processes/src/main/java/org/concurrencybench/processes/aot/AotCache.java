@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.concurrencybench.core.StartUpCache;
 import org.concurrencybench.processes.parent.WorkerCommand;
 import org.concurrencybench.processes.worker.WorkerMain;
 
@@ -79,19 +79,13 @@ public final class AotCache {
         throw new IllegalArgumentException(PROPERTY + " must be true or false, got '" + value + "'");
     }
 
-    /** The cache for workers of this JVM, in {@code $XDG_CACHE_HOME/concurrency-bench} or {@code ~/.cache/concurrency-bench}. */
+    /** The cache for workers of this JVM, in the suite's {@link StartUpCache#folder()}. */
     private static synchronized AotCache forThisJvm() {
         if (forThisJvm == null) {
-            forThisJvm = new AotCache(userCacheFolder(), WorkerCommand.javaBinary(), WorkerCommand.FAST_START_OPTIONS,
+            forThisJvm = new AotCache(StartUpCache.folder(), WorkerCommand.javaBinary(), WorkerCommand.FAST_START_OPTIONS,
                     WorkerCommand.classPath());
         }
         return forThisJvm;
-    }
-
-    private static Path userCacheFolder() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("concurrency-bench");
     }
 
     /** The cache file, built on first use; empty (said once on stderr) when it cannot be had. */
@@ -107,7 +101,7 @@ public final class AotCache {
             return fallBack("JDK " + Runtime.version().feature() + " cannot write one in a single run (-XX:AOTCacheOutput "
                     + "came in JDK " + FIRST_ONE_STEP_JDK + ")");
         }
-        Optional<String> folderEntry = classPathFolder();
+        Optional<String> folderEntry = StartUpCache.folderIn(classPath);
         if (folderEntry.isPresent()) {
             return fallBack("the class path holds the folder " + folderEntry.get()
                     + ", and the JDK builds AOT caches from jars only");
@@ -156,22 +150,6 @@ public final class AotCache {
         String hash = HexFormat.of().formatHex(digest.digest(), 0, 8);
         return Runtime.version().version().stream().map(String::valueOf).reduce((a, b) -> a + "." + b).orElseThrow()
                 + "-" + hash + ".aot";
-    }
-
-    private Optional<String> classPathFolder() {
-        for (String entry : classPath.split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (Files.isDirectory(path)) {
-                try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
-                    if (children.iterator().hasNext()) {
-                        return Optional.of(entry);
-                    }
-                } catch (IOException unreadable) {
-                    return Optional.of(entry);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static void update(MessageDigest digest, String part) {
