@@ -29,16 +29,18 @@ final class CellRunner {
     private final Profile profile;
     private final Options extra;
     private final CoreHolding holding;
+    private final ForkClassArchive archive;
     private final PrintStream log;
 
     /**
      * @param extra JMH options given with {@code --jmh}; they override the profile, not the cell
      * @param log   where JMH's console output goes
      */
-    CellRunner(Profile profile, Options extra, CoreHolding holding, PrintStream log) {
+    CellRunner(Profile profile, Options extra, CoreHolding holding, ForkClassArchive archive, PrintStream log) {
         this.profile = profile;
         this.extra = extra;
         this.holding = holding;
+        this.archive = archive;
         this.log = log;
     }
 
@@ -65,6 +67,7 @@ final class CellRunner {
             builder.param(size.getKey(), size.getValue());
         }
         List<String> prepend = new ArrayList<>(fork.jvmArgs());
+        prepend.addAll(archive.jvmArgs());
         if (extra.getJvmArgsPrepend().hasValue()) {
             prepend.addAll(extra.getJvmArgsPrepend().get());
         }

@@ -160,6 +160,7 @@ public final class Comparison {
     private boolean interrupted;
     private ResultsFolder folder;
     private CoreHolding holding;
+    private ForkClassArchive archive;
     private PythonHarness python;
 
     public Comparison(Settings settings, PrintWriter out, Limits limits) {
@@ -175,6 +176,7 @@ public final class Comparison {
      */
     public ExitCode run() throws IOException {
         holding = CoreHolding.detect();
+        archive = ForkClassArchive.forThisJvm(jmh.getJvm().hasValue());
         Thread interruption = new Thread(this::interrupted, "bench-compare-interrupted");
         try {
             folder = ResultsFolder.create(settings.out());
@@ -261,7 +263,7 @@ public final class Comparison {
                 settings.profile().plannedSeconds(jmh) / rounds.count());
         Map<Cell, List<Path>> parts = new LinkedHashMap<>();
         try (PrintStream log = new PrintStream(new FileOutputStream(folder.log().toFile(), true), true, StandardCharsets.UTF_8)) {
-            CellRunner runner = new CellRunner(settings.profile(), jmh, holding, log);
+            CellRunner runner = new CellRunner(settings.profile(), jmh, holding, archive, log);
             PythonCellRunner pythonRunner = python == null ? null : new PythonCellRunner(python, settings.profile(), jmh, log);
             int index = 0;
             for (int round = 0; round < rounds.count(); round++) {
@@ -426,6 +428,7 @@ public final class Comparison {
     private Environment environment() {
         List<String> forkArgs = new ArrayList<>(List.of("-XX:ActiveProcessorCount=P", "-Djdk.virtualThreadScheduler.parallelism=P",
                 "-Djdk.virtualThreadScheduler.maxPoolSize=P"));
+        forkArgs.addAll(archive.jvmArgs());
         forkArgs.addAll(jmh.getJvmArgsPrepend().orElse(List.of()));
         forkArgs.addAll(jmh.getJvmArgs().orElse(BenchmarkDefaults.JVM_ARGS));
         forkArgs.addAll(jmh.getJvmArgsAppend().orElse(List.of()));
@@ -453,6 +456,8 @@ public final class Comparison {
         out.println("  cores:     P = " + settings.cores().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + ", each fork held by " + holding.describe());
         CoresWarning.of(settings.cores(), holding.processors()).forEach(warning -> out.println("  warning:   " + warning));
+        out.println("  classes:   forks map JMH's, the suite's and the models' classes from a class data archive: "
+                + archive.describe());
         if (!settings.pythonModels().isEmpty()) {
             out.println("  python:    " + Python.find().describe() + ", through the suite's Python harness (outside JMH),"
                     + " each fork held to P cores by os.sched_setaffinity"

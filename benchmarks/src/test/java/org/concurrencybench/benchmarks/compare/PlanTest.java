@@ -166,7 +166,7 @@ class PlanTest {
         Cell model = new Cell(WorkloadBenchmark.SPAWN, BareTwin.THREAD_POOL.model(), 2, Map.of("units", "100", "payload", "0"));
         Cell twin = model.twin().orElseThrow();
         CoreHolding holding = CoreHolding.detect();
-        CellRunner runner = new CellRunner(Profile.QUICK, new OptionsBuilder().build(), holding,
+        CellRunner runner = new CellRunner(Profile.QUICK, new OptionsBuilder().build(), holding, ForkClassArchive.forThisJvm(false),
                 new PrintStream(OutputStream.nullOutputStream()));
 
         Options ofModel = runner.options(model, Path.of("model.json"));
