@@ -44,10 +44,14 @@ public enum Profile {
      * times, since a hop of the process models is a round trip through two pipes and 100,000 of
      * them take seconds; contention makes 10,000 updates per worker rather than 100,000. Its
      * sweeps are shorter: transfer runs two payloads of its four (none, which is the fixed cost
-     * of a unit, and 1 MiB, which is the cost of its bytes), and contention two locks of its
+     * of a unit, and 64 KiB, which is the cost of its bytes: 6.4 MB an operation), and contention two locks of its
      * three (synchronized and atomic: a lock against none). Pinning runs 32 workers, each with its
      * own lock, rather than 64: a pool that waits P at a time still takes 32 waits of 5 ms where a
-     * thread per worker takes one, and a pinned virtual thread would show the same.
+     * thread per worker takes one, and a pinned virtual thread would show the same. Transfer's
+     * 1 MiB is left to full: arrays that large are G1's humongous objects, allocated outside the
+     * young generation in regions a fresh fork has not written yet, and its first five
+     * operations (2.3 s) ran at 500 ms against 30 ms afterwards, so a quick cell measured that
+     * first pass alone; 64 KiB arrays are allocated in the young generation like everything else.
      * Every model runs the same sizes. It runs at P = 1, the processors and one rung between
      * ({@link #defaultCores(int)}): P = 1, 2 on two cores, a third P and half again the time on
      * three or more.
@@ -61,7 +65,7 @@ public enum Profile {
      */
     QUICK(1, 2, TimeValue.milliseconds(100), 5, TimeValue.milliseconds(100),
             List.of("blocking.units=32", "spawn.units=1000", "tree.depth=5", "handoff.hops=10000", "mixed.units=32", "io.units=32",
-                    "transfer.payload=0,1048576", "contention.updates=10000", "contention.lock=synchronized,atomic",
+                    "transfer.payload=0,65536", "contention.updates=10000", "contention.lock=synchronized,atomic",
                     "pinning.workers=32", "pinning.locks=32"),
             EnumSet.of(ModelTrait.PROCESS_PER_TASK), EnumSet.of(ModelTrait.PAYLOAD_VARIANT)),
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS),

@@ -82,7 +82,7 @@ class ProfileTest {
         assertEquals("5", sizes.get("tree").get("depth"));
         assertEquals("10", sizes.get("tree").get("width"), "only as deep, as wide");
         assertEquals("10000", sizes.get("handoff").get("hops"));
-        assertEquals("0,1048576", sizes.get("transfer").get("payload"), "a unit's fixed cost and its bytes' cost");
+        assertEquals("0,65536", sizes.get("transfer").get("payload"), "a unit's fixed cost and its bytes' cost, in young arrays");
         assertEquals("10000", sizes.get("contention").get("updates"));
         assertEquals("synchronized,atomic", sizes.get("contention").get("lock"), "a lock against none");
         assertEquals("32", sizes.get("pinning").get("workers"));
