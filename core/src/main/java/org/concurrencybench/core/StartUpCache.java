@@ -2,15 +2,21 @@ package org.concurrencybench.core;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Where the suite keeps, between runs, what makes the JVMs it starts start sooner (the process
- * models' AOT cache, the JMH forks' class data archive), and which class paths the JDK can make
- * such a file for.
+ * models' AOT cache, the JMH forks' class data archive), which class paths the JDK can make
+ * such a file for, and what to name one after.
  */
 public final class StartUpCache {
 
@@ -44,5 +50,32 @@ public final class StartUpCache {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A short hex hash of {@code parts} and of each entry of {@code classPath} with its size and
+     * time: what a JVM checks an archive of classes against, so that a file named after it is
+     * new for a rebuilt jar.
+     */
+    public static String hash(List<String> parts, String classPath) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException required) {
+            throw new IllegalStateException("every JDK has SHA-256", required);
+        }
+        List<String> all = new ArrayList<>(parts);
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath();
+            all.add(path.toString());
+            if (Files.exists(path)) {
+                all.add(Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis());
+            }
+        }
+        for (String part : all) {
+            digest.update(part.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 8);
     }
 }

@@ -1,6 +1,7 @@
 package org.concurrencybench.benchmarks.compare;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,8 +12,10 @@ import org.concurrencybench.core.StartUpCache;
  * A class data archive for the comparison's JMH forks (CDS): the classes a fork loads, JMH's, the
  * suite's and the models', kept in a file that every later fork maps at start instead of loading
  * them one by one from the jar. The JVM writes it itself ({@code -XX:+AutoCreateSharedArchive},
- * JDK 19 and later) when a fork exits and the file is missing or was written for another class
- * path, and uses it otherwise, so a rebuilt jar only costs one fork the writing.
+ * JDK 19 and later) when a fork exits and the file is missing, and maps it otherwise. A JVM runs
+ * without an archive written for another class path and does not write it again, so the file is
+ * named after the jar's size and time: a rebuilt jar costs one fork the writing of a new one,
+ * and the old one is removed.
  *
  * <p>It is the start that gets shorter, not what is measured: measured on two cores, four forks
  * of one 100 ms iteration each took 5.7 to 6.0 s without it and 4.7 to 4.9 s with it, about a
@@ -44,12 +47,14 @@ final class ForkClassArchive {
         if (classFolder.isPresent()) {
             return none("the class path holds the folder " + classFolder.get() + ", and the JVM archives classes from jars only");
         }
+        Path file;
         try {
             Files.createDirectories(folder);
+            file = folder.resolve(fileName(classPath));
+            removeOthers(folder, file);
         } catch (IOException | SecurityException unwritable) {
-            return none(folder + " could not be made (" + unwritable.getMessage() + ")");
+            return none(folder + " could not be used (" + unwritable.getMessage() + ")");
         }
-        Path file = folder.resolve(fileName());
         return new ForkClassArchive(Optional.of(file), file + ", written by the first fork and mapped by the others");
     }
 
@@ -62,9 +67,28 @@ final class ForkClassArchive {
         return new ForkClassArchive(Optional.empty(), "none: " + reason);
     }
 
-    /** {@code forks-<JDK version>-<hash of its home>.jsa}: one file per JDK, so two JDKs do not rewrite each other's. */
-    private static String fileName() {
-        return "forks-" + Runtime.version() + "-" + Integer.toHexString(System.getProperty("java.home").hashCode()) + ".jsa";
+    /**
+     * {@code forks-<JDK version>-<hash>.jsa}, the hash over the JDK's home and each class path
+     * entry with its size and time. The JVM writes an archive only where there is none, and
+     * runs without one whose class path no longer matches, so a rebuilt jar needs a new name.
+     */
+    static String fileName(String classPath) throws IOException {
+        return prefix() + StartUpCache.hash(List.of(System.getProperty("java.home")), classPath) + ".jsa";
+    }
+
+    private static String prefix() {
+        return "forks-" + Runtime.version() + "-";
+    }
+
+    /** This JDK's archives for other class paths (older builds of the jar): no fork will map them again. */
+    private static void removeOthers(Path folder, Path kept) throws IOException {
+        try (DirectoryStream<Path> archives = Files.newDirectoryStream(folder, prefix() + "*.jsa")) {
+            for (Path archive : archives) {
+                if (!archive.equals(kept)) {
+                    Files.deleteIfExists(archive);
+                }
+            }
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.concurrencybench.benchmarks.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -50,5 +52,26 @@ class ForkClassArchiveTest {
 
         assertEquals(List.of(), archive.jvmArgs());
         assertTrue(archive.describe().contains("another JVM"), archive.describe());
+    }
+
+    @Test
+    void aRebuiltJarGetsANewArchiveAndTheOldOneGoes(@TempDir Path temporary) throws IOException {
+        Path jar = Files.createFile(temporary.resolve("benchmarks.jar"));
+        Path folder = temporary.resolve("cache");
+        Path first = archiveFile(ForkClassArchive.of(folder, jar.toString(), false));
+        Files.writeString(first, "written by a fork");
+        Path anotherJdks = Files.writeString(folder.resolve("forks-11.0.1-0123456789abcdef.jsa"), "another JDK's");
+
+        Files.writeString(jar, "rebuilt");
+        Path second = archiveFile(ForkClassArchive.of(folder, jar.toString(), false));
+
+        assertNotEquals(first, second, "the JVM would run without the old archive and not write it again");
+        assertFalse(Files.exists(first), "no fork maps the old build's archive again");
+        assertTrue(Files.exists(anotherJdks), "another JDK's archive is that JDK's to replace");
+    }
+
+    private static Path archiveFile(ForkClassArchive archive) {
+        String option = archive.jvmArgs().get(1);
+        return Path.of(option.substring(option.indexOf('=') + 1));
     }
 }

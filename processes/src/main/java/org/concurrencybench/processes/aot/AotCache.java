@@ -1,15 +1,11 @@
 package org.concurrencybench.processes.aot;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -131,30 +127,11 @@ public final class AotCache {
 
     /** {@code <jdk version>-<hash>.aot}. */
     private String fileName() throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException required) {
-            throw new IllegalStateException("every JDK has SHA-256", required);
-        }
-        update(digest, javaBinary.toAbsolutePath().toString());
-        update(digest, Runtime.version().toString());
-        options.forEach(option -> update(digest, option));
-        for (String entry : classPath.split(File.pathSeparator)) {
-            Path path = Path.of(entry).toAbsolutePath();
-            update(digest, path.toString());
-            if (Files.exists(path)) {
-                update(digest, Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis());
-            }
-        }
-        String hash = HexFormat.of().formatHex(digest.digest(), 0, 8);
+        List<String> parts = new ArrayList<>(List.of(javaBinary.toAbsolutePath().toString(), Runtime.version().toString()));
+        parts.addAll(options);
+        String hash = StartUpCache.hash(parts, classPath);
         return Runtime.version().version().stream().map(String::valueOf).reduce((a, b) -> a + "." + b).orElseThrow()
                 + "-" + hash + ".aot";
-    }
-
-    private static void update(MessageDigest digest, String part) {
-        digest.update(part.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {
