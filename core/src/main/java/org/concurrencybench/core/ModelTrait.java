@@ -1,5 +1,7 @@
 package org.concurrencybench.core;
 
+import java.util.Optional;
+
 /**
  * A fact about a model that changes how its figures are read or run, stated by the model
  * itself so that commands and reports need no list of model ids.
@@ -16,7 +18,7 @@ public enum ModelTrait {
      * Runs its units on virtual threads. On JDK 21 to 23 a virtual thread that waits inside
      * {@code synchronized} keeps its carrier (it is pinned); JEP 491 ended that in JDK 24.
      */
-    VIRTUAL_THREADS,
+    VIRTUAL_THREADS("virtual thread"),
 
     /**
      * Starts a process for every task: each operation of a batch is that many process start-ups,
@@ -37,5 +39,24 @@ public enum ModelTrait {
      * asynchronous I/O. A first look at servers under load compares these and leaves the rest
      * to a full run or to being named.
      */
-    COMMON_SERVER
+    COMMON_SERVER;
+
+    private final String thread;
+
+    ModelTrait() {
+        this(null);
+    }
+
+    ModelTrait(String thread) {
+        this.thread = thread;
+    }
+
+    /**
+     * What one thread of a model with this trait is called where a report reads the model's
+     * figures through the trait ({@code virtual thread}, whose carrier a wait may keep); empty
+     * for a trait that says nothing about the model's threads.
+     */
+    public Optional<String> thread() {
+        return Optional.ofNullable(thread);
+    }
 }

@@ -98,10 +98,11 @@ final class PinningAnalysis {
                     + coresWhere(cores, cases, Case.PINNED) + ": the data does not show one behaviour; rerun with more iterations (--full).";
         }
         boolean releasedCarriers = decided.getFirst() == Case.RELEASED;
+        String thread = ModelTrait.VIRTUAL_THREADS.thread().orElseThrow();
         String shows = releasedCarriers
-                ? " The figures are near the all-at-once estimate: virtual threads let their carriers go while they"
+                ? " The figures are near the all-at-once estimate: " + thread + "s let their carriers go while they"
                         + " waited holding the lock"
-                : " The figures are near the pinned estimate: each waiting virtual thread kept its carrier, so only P"
+                : " The figures are near the pinned estimate: each waiting " + thread + " kept its carrier, so only P"
                         + " waited at a time";
         return estimates + shows + verdict(lock, releasedCarriers, jdk);
     }
