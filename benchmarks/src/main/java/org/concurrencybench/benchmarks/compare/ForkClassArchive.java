@@ -18,8 +18,9 @@ import org.concurrencybench.core.StartUpCache;
  * and the old one is removed.
  *
  * <p>It is the start that gets shorter, not what is measured: measured on two cores, four forks
- * of one 100 ms iteration each took 5.7 to 6.0 s without it and 4.7 to 4.9 s with it, about a
- * quarter of a second a fork, and a quick comparison runs some two hundred forks. The classes
+ * of one 100 ms iteration each took 5.0 to 5.3 s without it and 4.4 to 4.5 s with it (an
+ * earlier measurement: 5.7 to 6.0 against 4.7 to 4.9 s), 0.16 to 0.25 s a fork, and a quick
+ * comparison runs some two hundred forks. The classes
  * are the same classes and the compiler compiles them as before; the JDK maps its own classes
  * from an archive like this one by default.
  *
