@@ -79,7 +79,7 @@ final class CellRunner {
             builder.warmupIterations(profile.warmupIterations());
         }
         if (!extra.getWarmupTime().hasValue()) {
-            builder.warmupTime(profile.warmupTime());
+            builder.warmupTime(profile.warmupTime(cell.workload()));
         }
         if (!extra.getMeasurementIterations().hasValue()) {
             builder.measurementIterations(profile.measurementIterations());

@@ -260,7 +260,7 @@ public final class Comparison {
         Rounds rounds = Rounds.of(settings.profile(), jmh);
         List<Cell> cells = plan.toMeasure();
         Progress progress = new Progress(out, cells.size() * rounds.count(),
-                settings.profile().plannedSeconds(jmh) / rounds.count());
+                plannedSeconds(cells) / Math.max(1, cells.size()) / rounds.count());
         Map<Cell, List<Path>> parts = new LinkedHashMap<>();
         try (PrintStream log = new PrintStream(new FileOutputStream(folder.log().toFile(), true), true, StandardCharsets.UTF_8)) {
             CellRunner runner = new CellRunner(settings.profile(), jmh, holding, archive, log);
@@ -485,9 +485,14 @@ public final class Comparison {
         byPair.forEach((pair, cores) -> out.println("  n/a:       " + pair.workload() + ": " + pair.model() + " at P = "
                 + cores.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ": " + pair.reason()));
         out.println("Measuring " + plan.toMeasure().size() + " cells, each its own JMH run ("
-                + Progress.duration(plan.toMeasure().size() * settings.profile().plannedSeconds(jmh))
+                + Progress.duration(plannedSeconds(plan.toMeasure()))
                 + " if every operation fits in an iteration; slow operations take longer)");
         out.flush();
+    }
+
+    /** Seconds {@code cells} take if every operation fits in an iteration. */
+    private double plannedSeconds(List<Cell> cells) {
+        return cells.stream().mapToDouble(cell -> settings.profile().plannedSeconds(jmh, cell.workload())).sum();
     }
 
     /** Forks end when JMH is done with them; this only guards against a worker left by a broken model. */

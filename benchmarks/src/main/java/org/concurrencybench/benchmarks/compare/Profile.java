@@ -2,12 +2,14 @@ package org.concurrencybench.benchmarks.compare;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.concurrencybench.benchmarks.common.Selection;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
@@ -31,10 +33,15 @@ public enum Profile {
      * A first look at every workload in about ten minutes on two cores, the servers under load
      * and the Python set included: that budget sets what quick shortens and leaves out. A cell
      * costs a JMH fork, about a second on two cores besides its iterations, so quick keeps the
-     * cells few and the iterations short: two warm-up and five measured iterations of 100 ms.
-     * Five iterations after two of warm-up give JMH's 99.9% interval four degrees of freedom
-     * (t = 8.6) rather than the two of three iterations (t = 31.6), and leave out most of the
-     * JIT's climb that a single warm-up iteration left in.
+     * cells few and the iterations short: five measured iterations of 100 ms, which give JMH's
+     * 99.9% interval four degrees of freedom (t = 8.6) rather than the two of three iterations
+     * (t = 31.6). Warm-up is one iteration, as long as the workload needs for the compiler to
+     * finish its climb in a fork held to one core: 500 ms for spawn, tree and transfer, whose
+     * operations start thousands of tasks and allocate as they go (in 100 ms iterations their
+     * figures still fell by half from the third to the seventh), 200 ms for the others, whose
+     * iterations are flat after the first. One iteration rather than two of 100 ms also means
+     * that an operation longer than the iteration, such as a pool of one thread waiting for 32
+     * tasks, runs once in warm-up rather than twice.
      *
      * <p>Its sizes are smaller where an operation would take most of a second: blocking, mixed
      * and io run 32 tasks rather than the catalog's 1,000, so that a pool of P threads, which
@@ -63,13 +70,14 @@ public enum Profile {
      * ({@link ModelTrait#PAYLOAD_VARIANT}) runs only the cells where a unit carries a payload,
      * unless {@code --models} names it: elsewhere its figures are the other model's.
      */
-    QUICK(1, 2, TimeValue.milliseconds(100), 5, TimeValue.milliseconds(100),
+    QUICK(1, 1, TimeValue.milliseconds(200), Map.of("spawn", TimeValue.milliseconds(500), "tree",
+            TimeValue.milliseconds(500), "transfer", TimeValue.milliseconds(500)), 5, TimeValue.milliseconds(100),
             List.of("blocking.units=32", "spawn.units=1000", "tree.depth=5", "handoff.hops=10000", "mixed.units=32", "io.units=32",
                     "transfer.payload=0,65536", "contention.updates=10000", "contention.lock=synchronized,atomic",
                     "pinning.workers=32", "pinning.locks=32"),
             EnumSet.of(ModelTrait.PROCESS_PER_TASK), EnumSet.of(ModelTrait.PAYLOAD_VARIANT)),
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS),
-            BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
+            Map.of(), BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
             EnumSet.noneOf(ModelTrait.class), EnumSet.noneOf(ModelTrait.class));
 
     /**
@@ -82,14 +90,17 @@ public enum Profile {
     private final int forks;
     private final int warmupIterations;
     private final TimeValue warmupTime;
+    private final Map<String, TimeValue> longerWarmup;
     private final int measurementIterations;
     private final TimeValue measurementTime;
     private final List<String> sizes;
     private final Set<ModelTrait> leftOut;
     private final Set<ModelTrait> onlyWithPayload;
 
-    Profile(int forks, int warmupIterations, TimeValue warmupTime, int measurementIterations, TimeValue measurementTime,
-            List<String> sizes, Set<ModelTrait> leftOut, Set<ModelTrait> onlyWithPayload) {
+    Profile(int forks, int warmupIterations, TimeValue warmupTime, Map<String, TimeValue> longerWarmup,
+            int measurementIterations, TimeValue measurementTime, List<String> sizes, Set<ModelTrait> leftOut,
+            Set<ModelTrait> onlyWithPayload) {
+        this.longerWarmup = new TreeMap<>(longerWarmup);
         this.sizes = sizes;
         this.leftOut = leftOut;
         this.onlyWithPayload = onlyWithPayload;
@@ -112,8 +123,14 @@ public enum Profile {
         return warmupIterations;
     }
 
+    /** The time of a warm-up iteration for a workload this profile does not warm up for longer. */
     public TimeValue warmupTime() {
         return warmupTime;
+    }
+
+    /** The time of a warm-up iteration on {@code workload}: longer where the compiler climbs for longer. */
+    public TimeValue warmupTime(String workload) {
+        return longerWarmup.getOrDefault(workload, warmupTime);
     }
 
     public int measurementIterations() {
@@ -262,21 +279,28 @@ public enum Profile {
     }
 
     /**
-     * Seconds one cell takes if each operation fits in an iteration (slower operations take
+     * Seconds one cell of {@code workload} takes if each operation fits in an iteration (slower operations take
      * longer), with the settings of {@code overrides} (JMH options from --jmh) where it has them.
      */
-    public double plannedSeconds(Options overrides) {
+    public double plannedSeconds(Options overrides, String workload) {
         int cellForks = overrides.getForkCount().orElse(forks);
-        double iterations = overrides.getWarmupIterations().orElse(warmupIterations) * seconds(overrides.getWarmupTime().orElse(warmupTime))
+        double iterations = overrides.getWarmupIterations().orElse(warmupIterations)
+                * seconds(overrides.getWarmupTime().orElse(warmupTime(workload)))
                 + overrides.getMeasurementIterations().orElse(measurementIterations)
                 * seconds(overrides.getMeasurementTime().orElse(measurementTime));
         return Math.max(1, cellForks) * (FORK_OVERHEAD_SECONDS + iterations);
     }
 
-    /** {@code 1 fork, warm-up 2 x 100 ms, measurement 5 x 100 ms}. */
+    /** {@code 1 fork, warm-up 1 x 200 ms (spawn, transfer, tree: 1 x 500 ms), measurement 5 x 100 ms}. */
     public String describe() {
+        StringBuilder longer = new StringBuilder();
+        Map<TimeValue, List<String>> byTime = new LinkedHashMap<>();
+        longerWarmup.forEach((workload, time) -> byTime.computeIfAbsent(time, ignored -> new ArrayList<>()).add(workload));
+        byTime.forEach((time, workloads) -> longer.append(longer.isEmpty() ? " (" : "; ").append(String.join(", ", workloads))
+                .append(": ").append(warmupIterations).append(" x ").append(time));
         return forks + (forks == 1 ? " fork" : " forks") + ", warm-up " + warmupIterations + " x " + warmupTime
-                + ", measurement " + measurementIterations + " x " + measurementTime;
+                + (longer.isEmpty() ? "" : longer + ")") + ", measurement " + measurementIterations + " x "
+                + measurementTime;
     }
 
     private static double seconds(TimeValue time) {

@@ -18,20 +18,22 @@ import org.openjdk.jmh.runner.options.TimeValue;
 final class PythonCellRunner {
 
     private final PythonHarness harness;
-    private final PythonHarness.Settings settings;
+    private final Profile profile;
+    private final Options extra;
     private final PrintStream log;
 
     PythonCellRunner(PythonHarness harness, Profile profile, Options extra, PrintStream log) {
         this.harness = harness;
-        this.settings = settings(profile, extra);
+        this.profile = profile;
+        this.extra = extra;
         this.log = log;
     }
 
-    /** The iterations of a JMH cell of this run; a fork at least, since the harness always forks. */
-    static PythonHarness.Settings settings(Profile profile, Options extra) {
+    /** The iterations of a JMH cell of this run on {@code workload}; a fork at least, since the harness always forks. */
+    static PythonHarness.Settings settings(Profile profile, Options extra, String workload) {
         return new PythonHarness.Settings(Math.max(1, extra.getForkCount().orElse(profile.forks())),
                 extra.getWarmupIterations().orElse(profile.warmupIterations()),
-                millis(extra.getWarmupTime().orElse(profile.warmupTime())),
+                millis(extra.getWarmupTime().orElse(profile.warmupTime(workload))),
                 Math.max(1, extra.getMeasurementIterations().orElse(profile.measurementIterations())),
                 millis(extra.getMeasurementTime().orElse(profile.measurementTime())));
     }
@@ -40,8 +42,8 @@ final class PythonCellRunner {
     Measurement run(Cell cell, Path resultFile) {
         log.println("# Python harness (" + harness.python().describe() + "): " + cell.describe());
         try {
-            harness.measure(new PythonHarness.Cell(cell.model(), cell.workload(), cell.cores(), cell.sizes()), settings,
-                    resultFile, log);
+            harness.measure(new PythonHarness.Cell(cell.model(), cell.workload(), cell.cores(), cell.sizes()),
+                    settings(profile, extra, cell.workload()), resultFile, log);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(cell.describe() + ": interrupted", interrupted);

@@ -13,6 +13,7 @@ import org.concurrencybench.core.ModelRegistry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 class ProfileTest {
 
@@ -120,11 +121,32 @@ class ProfileTest {
 
     @Test
     void quickPlansAFewSecondsPerCellAndJmhOptionsOverrideItsSettings() {
-        double planned = Profile.QUICK.plannedSeconds(new OptionsBuilder().build());
-        double longer = Profile.QUICK.plannedSeconds(new OptionsBuilder().measurementIterations(15).build());
+        double planned = Profile.QUICK.plannedSeconds(new OptionsBuilder().build(), "cpu");
+        double longer = Profile.QUICK.plannedSeconds(new OptionsBuilder().measurementIterations(15).build(), "cpu");
+        double spawn = Profile.QUICK.plannedSeconds(new OptionsBuilder().build(), "spawn");
+        double spawnAsCpu = Profile.QUICK.plannedSeconds(new OptionsBuilder().warmupTime(TimeValue.milliseconds(200))
+                .build(), "spawn");
 
-        assertTrue(planned > 1 && planned < 3, "one fork, 7 x 100 ms and its overhead: " + planned);
+        assertTrue(planned > 1 && planned < 3, "one fork, 200 ms + 5 x 100 ms and its overhead: " + planned);
         assertTrue(longer > planned + 0.9, "15 iterations of 100 ms instead of 5: " + longer);
+        assertEquals(planned + 0.3, spawn, 1e-9, "spawn warms up for 500 ms rather than 200");
+        assertEquals(planned, spawnAsCpu, 1e-9, "the command line's warm-up time replaces the workload's");
+    }
+
+    @Test
+    void quickWarmsUpLongerWhereTheCompilerClimbsLongerAndFullTheSameEverywhere() {
+        assertEquals(TimeValue.milliseconds(500), Profile.QUICK.warmupTime("spawn"));
+        assertEquals(TimeValue.milliseconds(500), Profile.QUICK.warmupTime("tree"));
+        assertEquals(TimeValue.milliseconds(500), Profile.QUICK.warmupTime("transfer"));
+        assertEquals(TimeValue.milliseconds(200), Profile.QUICK.warmupTime("blocking"));
+        assertEquals(Profile.QUICK.warmupTime(), Profile.QUICK.warmupTime("handoff"));
+        assertEquals(1, Profile.QUICK.warmupIterations());
+        for (String workload : List.of("cpu", "spawn", "tree", "transfer")) {
+            assertEquals(Profile.FULL.warmupTime(), Profile.FULL.warmupTime(workload), workload);
+        }
+        assertEquals("1 fork, warm-up 1 x 200 ms (spawn, transfer, tree: 1 x 500 ms), measurement 5 x 100 ms",
+                Profile.QUICK.describe());
+        assertEquals("3 forks, warm-up 3 x 1 s, measurement 5 x 1 s", Profile.FULL.describe());
     }
 
     @Test
