@@ -60,8 +60,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** --quick or --full. */
     static final class Length {
-        @Option(names = "--quick", description = "1 fork, a warm-up of 200 ms (500 ms on spawn, tree and transfer) and 5"
-                + " iterations of 100 ms, smaller sizes and shorter sweeps"
+        @Option(names = "--quick", description = "1 fork, 2 + 5 iterations of 100 ms (5 warm-up on spawn, tree,"
+                + " handoff and transfer, 1 on blocking, mixed and pinning), smaller sizes and shorter sweeps"
                 + " for the slow workloads, a model that starts a process per task only if named, one that differs"
                 + " only in how payloads travel only where a payload moves, at most 3 P from 1 to the processors"
                 + " (the default)")

@@ -76,10 +76,10 @@ final class CellRunner {
             builder.forks(profile.forks());
         }
         if (!extra.getWarmupIterations().hasValue()) {
-            builder.warmupIterations(profile.warmupIterations());
+            builder.warmupIterations(profile.warmupIterations(cell.workload()));
         }
         if (!extra.getWarmupTime().hasValue()) {
-            builder.warmupTime(profile.warmupTime(cell.workload()));
+            builder.warmupTime(profile.warmupTime());
         }
         if (!extra.getMeasurementIterations().hasValue()) {
             builder.measurementIterations(profile.measurementIterations());

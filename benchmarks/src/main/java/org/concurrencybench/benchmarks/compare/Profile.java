@@ -2,7 +2,6 @@ package org.concurrencybench.benchmarks.compare;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.concurrencybench.benchmarks.common.Selection;
 import org.concurrencybench.benchmarks.jmh.BenchmarkDefaults;
 import org.concurrencybench.benchmarks.jmh.WorkloadBenchmark;
@@ -35,25 +35,27 @@ public enum Profile {
      * costs a JMH fork, about a second on two cores besides its iterations, so quick keeps the
      * cells few and the iterations short: five measured iterations of 100 ms, which give JMH's
      * 99.9% interval four degrees of freedom (t = 8.6) rather than the two of three iterations
-     * (t = 31.6). Warm-up is one iteration, as long as the workload needs for the compiler to
-     * finish its climb in a fork held to one core: 500 ms for spawn, tree and transfer, whose
-     * operations start thousands of tasks and allocate as they go (in 100 ms iterations their
-     * figures still fell by half from the third to the seventh), 200 ms for the others, whose
-     * iterations are flat after the first. One iteration rather than two of 100 ms also means
-     * that an operation longer than the iteration, such as a pool of one thread waiting for 32
-     * tasks, runs once in warm-up rather than twice.
+     * (t = 31.6). Warm-up is as many iterations of 100 ms as the workload needs for the compiler to
+     * finish its climb in a fork held to one core: five on spawn, tree, transfer and handoff, whose
+     * operations start or wake thousands of tasks and allocate as they go (after two, their
+     * first measured iteration was still a third above their last in half the cells, and their
+     * median interval was 73% of the figure, against 40% after five); one on blocking, mixed
+     * and pinning, which wait rather than compute and are flat from the first; two elsewhere. An
+     * operation longer than an iteration makes the iteration its own length, so warm-up counts
+     * operations there.
      *
      * <p>Its sizes are smaller where an operation would take most of a second: blocking, mixed
-     * and io run 32 tasks rather than the catalog's 1,000, so that a pool of P threads, which
-     * waits for its tasks P at a time, needs a third of a second per operation instead of ten; spawn
+     * and io run 16 tasks rather than the catalog's 1,000, so that a pool of P threads, which
+     * waits for its tasks P at a time, needs 160 ms per operation at P = 1 instead of ten seconds,
+     * and still waits 16 times as long as a model that overlaps every wait; spawn
      * starts 1,000 tasks rather than 10,000, since 10,000 platform threads take two seconds here;
      * tree is five levels deep (111,111 nodes) rather than six; handoff passes its token 10,000
      * times, since a hop of the process models is a round trip through two pipes and 100,000 of
      * them take seconds; contention makes 10,000 updates per worker rather than 100,000. Its
      * sweeps are shorter: transfer runs two payloads of its four (none, which is the fixed cost
      * of a unit, and 64 KiB, which is the cost of its bytes: 6.4 MB an operation), and contention two locks of its
-     * three (synchronized and atomic: a lock against none). Pinning runs 32 workers, each with its
-     * own lock, rather than 64: a pool that waits P at a time still takes 32 waits of 5 ms where a
+     * three (synchronized and atomic: a lock against none). Pinning runs 16 workers, each with its
+     * own lock, rather than 64: a pool that waits P at a time still takes 16 waits of 5 ms where a
      * thread per worker takes one, and a pinned virtual thread would show the same. Transfer's
      * 1 MiB is left to full: arrays that large are G1's humongous objects, allocated outside the
      * young generation in regions a fresh fork has not written yet, and its first five
@@ -70,14 +72,14 @@ public enum Profile {
      * ({@link ModelTrait#PAYLOAD_VARIANT}) runs only the cells where a unit carries a payload,
      * unless {@code --models} names it: elsewhere its figures are the other model's.
      */
-    QUICK(1, 1, TimeValue.milliseconds(200), Map.of("spawn", TimeValue.milliseconds(500), "tree",
-            TimeValue.milliseconds(500), "transfer", TimeValue.milliseconds(500)), 5, TimeValue.milliseconds(100),
-            List.of("blocking.units=32", "spawn.units=1000", "tree.depth=5", "handoff.hops=10000", "mixed.units=32", "io.units=32",
+    QUICK(1, 2, Map.of("spawn", 5, "tree", 5, "transfer", 5, "handoff", 5, "blocking", 1, "mixed", 1, "pinning", 1),
+            TimeValue.milliseconds(100), 5, TimeValue.milliseconds(100),
+            List.of("blocking.units=16", "spawn.units=1000", "tree.depth=5", "handoff.hops=10000", "mixed.units=16", "io.units=16",
                     "transfer.payload=0,65536", "contention.updates=10000", "contention.lock=synchronized,atomic",
-                    "pinning.workers=32", "pinning.locks=32"),
+                    "pinning.workers=16", "pinning.locks=16"),
             EnumSet.of(ModelTrait.PROCESS_PER_TASK), EnumSet.of(ModelTrait.PAYLOAD_VARIANT)),
-    FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS),
-            Map.of(), BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
+    FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, Map.of(),
+            TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
             EnumSet.noneOf(ModelTrait.class), EnumSet.noneOf(ModelTrait.class));
 
     /**
@@ -89,18 +91,18 @@ public enum Profile {
 
     private final int forks;
     private final int warmupIterations;
+    private final Map<String, Integer> warmupByWorkload;
     private final TimeValue warmupTime;
-    private final Map<String, TimeValue> longerWarmup;
     private final int measurementIterations;
     private final TimeValue measurementTime;
     private final List<String> sizes;
     private final Set<ModelTrait> leftOut;
     private final Set<ModelTrait> onlyWithPayload;
 
-    Profile(int forks, int warmupIterations, TimeValue warmupTime, Map<String, TimeValue> longerWarmup,
+    Profile(int forks, int warmupIterations, Map<String, Integer> warmupByWorkload, TimeValue warmupTime,
             int measurementIterations, TimeValue measurementTime, List<String> sizes, Set<ModelTrait> leftOut,
             Set<ModelTrait> onlyWithPayload) {
-        this.longerWarmup = new TreeMap<>(longerWarmup);
+        this.warmupByWorkload = new TreeMap<>(warmupByWorkload);
         this.sizes = sizes;
         this.leftOut = leftOut;
         this.onlyWithPayload = onlyWithPayload;
@@ -119,18 +121,18 @@ public enum Profile {
         return forks;
     }
 
+    /** The warm-up iterations of a workload this profile does not warm up for longer or shorter. */
     public int warmupIterations() {
         return warmupIterations;
     }
 
-    /** The time of a warm-up iteration for a workload this profile does not warm up for longer. */
-    public TimeValue warmupTime() {
-        return warmupTime;
+    /** The warm-up iterations on {@code workload}: more where the compiler climbs for longer, fewer where it waits. */
+    public int warmupIterations(String workload) {
+        return warmupByWorkload.getOrDefault(workload, warmupIterations);
     }
 
-    /** The time of a warm-up iteration on {@code workload}: longer where the compiler climbs for longer. */
-    public TimeValue warmupTime(String workload) {
-        return longerWarmup.getOrDefault(workload, warmupTime);
+    public TimeValue warmupTime() {
+        return warmupTime;
     }
 
     public int measurementIterations() {
@@ -284,23 +286,23 @@ public enum Profile {
      */
     public double plannedSeconds(Options overrides, String workload) {
         int cellForks = overrides.getForkCount().orElse(forks);
-        double iterations = overrides.getWarmupIterations().orElse(warmupIterations)
-                * seconds(overrides.getWarmupTime().orElse(warmupTime(workload)))
+        double iterations = overrides.getWarmupIterations().orElse(warmupIterations(workload))
+                * seconds(overrides.getWarmupTime().orElse(warmupTime))
                 + overrides.getMeasurementIterations().orElse(measurementIterations)
                 * seconds(overrides.getMeasurementTime().orElse(measurementTime));
         return Math.max(1, cellForks) * (FORK_OVERHEAD_SECONDS + iterations);
     }
 
-    /** {@code 1 fork, warm-up 1 x 200 ms (spawn, transfer, tree: 1 x 500 ms), measurement 5 x 100 ms}. */
+    /** {@code 1 fork, warm-up 2 x 100 ms (1 on blocking, mixed; 5 on spawn, tree), measurement 5 x 100 ms}. */
     public String describe() {
-        StringBuilder longer = new StringBuilder();
-        Map<TimeValue, List<String>> byTime = new LinkedHashMap<>();
-        longerWarmup.forEach((workload, time) -> byTime.computeIfAbsent(time, ignored -> new ArrayList<>()).add(workload));
-        byTime.forEach((time, workloads) -> longer.append(longer.isEmpty() ? " (" : "; ").append(String.join(", ", workloads))
-                .append(": ").append(warmupIterations).append(" x ").append(time));
+        Map<Integer, List<String>> byCount = new TreeMap<>();
+        warmupByWorkload.forEach((workload, count) -> byCount.computeIfAbsent(count, ignored -> new ArrayList<>())
+                .add(workload));
+        String otherwise = byCount.entrySet().stream().map(entry -> entry.getKey() + " on " + String.join(", ",
+                entry.getValue())).collect(Collectors.joining("; "));
         return forks + (forks == 1 ? " fork" : " forks") + ", warm-up " + warmupIterations + " x " + warmupTime
-                + (longer.isEmpty() ? "" : longer + ")") + ", measurement " + measurementIterations + " x "
-                + measurementTime;
+                + (otherwise.isEmpty() ? "" : " (" + otherwise + ")") + ", measurement " + measurementIterations
+                + " x " + measurementTime;
     }
 
     private static double seconds(TimeValue time) {

@@ -32,8 +32,8 @@ final class PythonCellRunner {
     /** The iterations of a JMH cell of this run on {@code workload}; a fork at least, since the harness always forks. */
     static PythonHarness.Settings settings(Profile profile, Options extra, String workload) {
         return new PythonHarness.Settings(Math.max(1, extra.getForkCount().orElse(profile.forks())),
-                extra.getWarmupIterations().orElse(profile.warmupIterations()),
-                millis(extra.getWarmupTime().orElse(profile.warmupTime(workload))),
+                extra.getWarmupIterations().orElse(profile.warmupIterations(workload)),
+                millis(extra.getWarmupTime().orElse(profile.warmupTime())),
                 Math.max(1, extra.getMeasurementIterations().orElse(profile.measurementIterations())),
                 millis(extra.getMeasurementTime().orElse(profile.measurementTime())));
     }

@@ -13,7 +13,6 @@ import org.concurrencybench.core.ModelRegistry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 class ProfileTest {
 
@@ -76,9 +75,9 @@ class ProfileTest {
     void quickShrinksTheSlowWorkloadsAndShortensTheSweeps() {
         Map<String, Map<String, String>> sizes = Profile.QUICK.sizesOf(EVERY_WORKLOAD, List.of()).written();
 
-        assertEquals("32", sizes.get("blocking").get("units"));
-        assertEquals("32", sizes.get("mixed").get("units"));
-        assertEquals("32", sizes.get("io").get("units"));
+        assertEquals("16", sizes.get("blocking").get("units"));
+        assertEquals("16", sizes.get("mixed").get("units"));
+        assertEquals("16", sizes.get("io").get("units"));
         assertEquals("1000", sizes.get("spawn").get("units"));
         assertEquals("5", sizes.get("tree").get("depth"));
         assertEquals("10", sizes.get("tree").get("width"), "only as deep, as wide");
@@ -86,11 +85,11 @@ class ProfileTest {
         assertEquals("0,65536", sizes.get("transfer").get("payload"), "a unit's fixed cost and its bytes' cost, in young arrays");
         assertEquals("10000", sizes.get("contention").get("updates"));
         assertEquals("synchronized,atomic", sizes.get("contention").get("lock"), "a lock against none");
-        assertEquals("32", sizes.get("pinning").get("workers"));
-        assertEquals("32", sizes.get("pinning").get("locks"), "a lock per worker, as the benchmark has");
+        assertEquals("16", sizes.get("pinning").get("workers"));
+        assertEquals("16", sizes.get("pinning").get("locks"), "a lock per worker, as the benchmark has");
         assertEquals(Profile.FULL.sizesOf(List.of("pinning"), List.of()).written("pinning").get("holdMs"),
                 sizes.get("pinning").get("holdMs"), "the same wait inside the lock");
-        assertEquals(List.of("io.units=32"), Profile.QUICK.sizes(List.of("io", "cpu")), "only the selected workloads'");
+        assertEquals(List.of("io.units=16"), Profile.QUICK.sizes(List.of("io", "cpu")), "only the selected workloads'");
     }
 
     @Test
@@ -124,28 +123,29 @@ class ProfileTest {
         double planned = Profile.QUICK.plannedSeconds(new OptionsBuilder().build(), "cpu");
         double longer = Profile.QUICK.plannedSeconds(new OptionsBuilder().measurementIterations(15).build(), "cpu");
         double spawn = Profile.QUICK.plannedSeconds(new OptionsBuilder().build(), "spawn");
-        double spawnAsCpu = Profile.QUICK.plannedSeconds(new OptionsBuilder().warmupTime(TimeValue.milliseconds(200))
-                .build(), "spawn");
+        double spawnAsCpu = Profile.QUICK.plannedSeconds(new OptionsBuilder().warmupIterations(2).build(), "spawn");
 
-        assertTrue(planned > 1 && planned < 3, "one fork, 200 ms + 5 x 100 ms and its overhead: " + planned);
+        assertTrue(planned > 1 && planned < 3, "one fork, 7 x 100 ms and its overhead: " + planned);
         assertTrue(longer > planned + 0.9, "15 iterations of 100 ms instead of 5: " + longer);
-        assertEquals(planned + 0.3, spawn, 1e-9, "spawn warms up for 500 ms rather than 200");
-        assertEquals(planned, spawnAsCpu, 1e-9, "the command line's warm-up time replaces the workload's");
+        assertEquals(planned + 0.3, spawn, 1e-9, "spawn warms up for 5 iterations rather than 2");
+        assertEquals(planned, spawnAsCpu, 1e-9, "the command line's warm-up replaces the workload's");
     }
 
     @Test
     void quickWarmsUpLongerWhereTheCompilerClimbsLongerAndFullTheSameEverywhere() {
-        assertEquals(TimeValue.milliseconds(500), Profile.QUICK.warmupTime("spawn"));
-        assertEquals(TimeValue.milliseconds(500), Profile.QUICK.warmupTime("tree"));
-        assertEquals(TimeValue.milliseconds(500), Profile.QUICK.warmupTime("transfer"));
-        assertEquals(TimeValue.milliseconds(200), Profile.QUICK.warmupTime("blocking"));
-        assertEquals(Profile.QUICK.warmupTime(), Profile.QUICK.warmupTime("handoff"));
-        assertEquals(1, Profile.QUICK.warmupIterations());
-        for (String workload : List.of("cpu", "spawn", "tree", "transfer")) {
-            assertEquals(Profile.FULL.warmupTime(), Profile.FULL.warmupTime(workload), workload);
+        for (String workload : List.of("spawn", "tree", "transfer", "handoff")) {
+            assertEquals(5, Profile.QUICK.warmupIterations(workload), workload);
         }
-        assertEquals("1 fork, warm-up 1 x 200 ms (spawn, transfer, tree: 1 x 500 ms), measurement 5 x 100 ms",
-                Profile.QUICK.describe());
+        for (String workload : List.of("blocking", "mixed", "pinning")) {
+            assertEquals(1, Profile.QUICK.warmupIterations(workload), workload);
+        }
+        assertEquals(2, Profile.QUICK.warmupIterations("cpu"));
+        assertEquals(Profile.QUICK.warmupIterations(), Profile.QUICK.warmupIterations("contention"));
+        for (String workload : List.of("cpu", "spawn", "pinning")) {
+            assertEquals(Profile.FULL.warmupIterations(), Profile.FULL.warmupIterations(workload), workload);
+        }
+        assertEquals("1 fork, warm-up 2 x 100 ms (1 on blocking, mixed, pinning; 5 on handoff, spawn, transfer, tree),"
+                + " measurement 5 x 100 ms", Profile.QUICK.describe());
         assertEquals("3 forks, warm-up 3 x 1 s, measurement 5 x 1 s", Profile.FULL.describe());
     }
 
