@@ -78,4 +78,19 @@ public final class StartUpCache {
         }
         return HexFormat.of().formatHex(digest.digest(), 0, 8);
     }
+
+    /**
+     * Deletes the files of {@code folder} that match {@code glob} other than {@code kept}: what a
+     * cache leaves behind for an earlier build of the jar, which no JVM will map again. Files
+     * that vanish meanwhile are no matter.
+     */
+    public static void removeOthers(Path folder, String glob, Path kept) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, glob)) {
+            for (Path file : files) {
+                if (!file.equals(kept)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.concurrencybench.benchmarks.compare;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +51,8 @@ final class ForkClassArchive {
         try {
             Files.createDirectories(folder);
             file = folder.resolve(fileName(classPath));
-            removeOthers(folder, file);
+            // this JDK's archives for other class paths (older builds of the jar): no fork will map them again
+            StartUpCache.removeOthers(folder, prefix() + "*.jsa", file);
         } catch (IOException | SecurityException unwritable) {
             return none(folder + " could not be used (" + unwritable.getMessage() + ")");
         }
@@ -79,17 +79,6 @@ final class ForkClassArchive {
 
     private static String prefix() {
         return "forks-" + Runtime.version() + "-";
-    }
-
-    /** This JDK's archives for other class paths (older builds of the jar): no fork will map them again. */
-    private static void removeOthers(Path folder, Path kept) throws IOException {
-        try (DirectoryStream<Path> archives = Files.newDirectoryStream(folder, prefix() + "*.jsa")) {
-            for (Path archive : archives) {
-                if (!archive.equals(kept)) {
-                    Files.deleteIfExists(archive);
-                }
-            }
-        }
     }
 
     /**

@@ -21,7 +21,8 @@ import org.concurrencybench.processes.worker.WorkerMain;
  *
  * <p>The file is named after the JDK and a hash of everything the JVM checks the cache
  * against (the JDK, the options, each class path entry with its size and time), so a rebuilt
- * jar gets a new cache rather than a rejected one. It is built by one training run of a real
+ * jar gets a new cache rather than a rejected one, and the same JDK's caches for earlier builds
+ * are deleted. It is built by one training run of a real
  * worker ({@link AotTraining}) into a temporary file that is then renamed atomically: a
  * reader sees no file or a whole one, and two JVMs building at once each rename a whole
  * file over the other. When the cache cannot be had, workers start with the JDK's default
@@ -109,6 +110,7 @@ public final class AotCache {
             return fallBack("the class path could not be read (" + unreadable.getMessage() + ")");
         }
         if (Files.isRegularFile(target)) {
+            removeOlderBuilds(target);
             return Optional.of(target);
         }
         Path temporary = folder.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + "-"
@@ -117,6 +119,7 @@ public final class AotCache {
             Files.createDirectories(folder);
             AotTraining.run(WorkerCommand.of(javaBinary, options, classPath, WorkerMain.class.getName()), temporary);
             moveAtomically(temporary, target);
+            removeOlderBuilds(target);
             return Optional.of(target);
         } catch (IOException | RuntimeException failed) {
             return fallBack("building " + target + " failed: " + failed.getMessage());
@@ -129,9 +132,25 @@ public final class AotCache {
     private String fileName() throws IOException {
         List<String> parts = new ArrayList<>(List.of(javaBinary.toAbsolutePath().toString(), Runtime.version().toString()));
         parts.addAll(options);
-        String hash = StartUpCache.hash(parts, classPath);
-        return Runtime.version().version().stream().map(String::valueOf).reduce((a, b) -> a + "." + b).orElseThrow()
-                + "-" + hash + ".aot";
+        return versionPrefix() + StartUpCache.hash(parts, classPath) + ".aot";
+    }
+
+    /** {@code 25.0.3-}: what this JDK's caches are named after first. */
+    private static String versionPrefix() {
+        return Runtime.version().version().stream().map(String::valueOf).reduce((a, b) -> a + "." + b).orElseThrow() + "-";
+    }
+
+    /**
+     * Deletes this JDK's caches other than {@code kept}, the one in use: they were built for
+     * earlier builds of the jar (a cache is about 15 MB, and every build of the jar gets its own),
+     * and no worker will map them again. A cache that cannot be deleted is left.
+     */
+    private void removeOlderBuilds(Path kept) {
+        try {
+            StartUpCache.removeOthers(folder, versionPrefix() + "*.aot", kept);
+        } catch (IOException leftBehind) {
+            // an old cache in a cache folder harms nothing but the disk
+        }
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {

@@ -1,6 +1,7 @@
 package org.concurrencybench.processes.aot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,30 @@ class AotCacheTest {
         assertEquals(Optional.of(file), again);
         assertEquals(built, Files.getLastModifiedTime(file).toMillis(), "found, not built again");
         assertWorkerStartsRequiringTheCache(file);
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void thisJdksCachesForOtherBuildsAreDeletedAndOtherFilesKept() throws Exception {
+        String version = Runtime.version().version().stream().map(String::valueOf).reduce((a, b) -> a + "." + b)
+                .orElseThrow();
+        Path olderBuild = Files.writeString(cacheFolder.resolve(version + "-0123456789abcdef.aot"), "an older build's");
+        Path otherJdk = Files.writeString(cacheFolder.resolve("21.0.9-0123456789abcdef.aot"), "another JDK's");
+        Path newerPatch = Files.writeString(cacheFolder.resolve(version + ".1-0123456789abcdef.aot"), "another JDK's");
+        Path forkArchive = Files.writeString(cacheFolder.resolve("forks-" + Runtime.version() + "-0123456789abcdef.jsa"),
+                "the forks' archive");
+        Path building = Files.writeString(cacheFolder.resolve(version + "-0123456789abcdef.aot.123-abc.tmp"),
+                "another builder's");
+
+        Path file = newCache(jarClassPath).file().orElseThrow();
+
+        assertFalse(Files.exists(olderBuild), "no worker maps an older build's cache again");
+        for (Path kept : List.of(file, otherJdk, newerPatch, forkArchive, building)) {
+            assertTrue(Files.exists(kept), kept + " is kept");
+        }
+        Path olderAgain = Files.writeString(cacheFolder.resolve(version + "-fedcba9876543210.aot"), "left by a build");
+        assertEquals(Optional.of(file), newCache(jarClassPath).file());
+        assertFalse(Files.exists(olderAgain), "found rather than built, the cache still clears the older ones");
     }
 
     @Test
