@@ -19,15 +19,20 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public record ModelStyle(Color colour, Marker marker, BasicStroke line, int run) {
 
     /**
-     * Ten colours that tell apart on white and in print, after Tableau's ten, the pale ones
-     * darkened; for its pink, which looks like its purple in a bar, a cyan, and the eighth a
-     * dark grey, so that the registry's eighth model does not look like its third.
+     * Sixteen colours that tell apart on white and in print, so that no two of the suite's models,
+     * the registry's and the Python set, share one: a bar has no marker, and a blocking chart
+     * shows async beside python-asyncio. The first ten are after Tableau's ten, the pale ones
+     * darkened; for its pink, which looks like its purple in a bar, a cyan, and the eighth a dark
+     * grey, so that the registry's eighth model does not look like its third. The other six,
+     * after Kelly's colours of greatest contrast, are darker or more saturated than any of the ten
+     * near them: navy, lime, magenta, violet, rust and rose.
      */
     private static final List<Color> COLOURS = List.of(new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759),
             new Color(0x499894), new Color(0x59A14F), new Color(0xB6992D), new Color(0xB07AA1), new Color(0x555555),
-            new Color(0x9D7660), new Color(0x17BECF));
+            new Color(0x9D7660), new Color(0x17BECF), new Color(0x1F3A93), new Color(0x8DB600), new Color(0xC2185B),
+            new Color(0x604E97), new Color(0x882D17), new Color(0xF08CB4));
 
-    /** Seven markers: with ten colours, no two of the first seventy models share both. */
+    /** Seven markers: with sixteen colours, no two of the first 112 models share both. */
     private static final List<Marker> MARKERS = List.of(SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
             SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.TRAPEZOID);
 
