@@ -130,7 +130,7 @@ public final class Comparison {
             }
             List<String> onlyWithPayload = onlyWithPayload();
             Rounds rounds = Rounds.of(profile, JmhArguments.parse(jmhArguments));
-            return profile.describe()
+            return profile.describe(workloads())
                     + (rounds.count() > 1 ? ", in " + rounds.count() + " rounds of one fork of every cell each" : "")
                     + (leftOut.isEmpty() ? "" : "; " + String.join(", ", leftOut) + " left out (" + profile.id()
                             + "; name it with --models to measure it)")

@@ -1,6 +1,7 @@
 package org.concurrencybench.benchmarks.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -295,14 +296,27 @@ public enum Profile {
 
     /** {@code 1 fork, warm-up 2 x 100 ms (1 on blocking, mixed; 5 on spawn, tree), measurement 5 x 100 ms}. */
     public String describe() {
+        return describe(Arrays.stream(WorkloadBenchmark.values()).map(WorkloadBenchmark::workload).toList());
+    }
+
+    /**
+     * As {@link #describe()}, naming only the warm-ups of {@code workloads}: {@code 1 fork,
+     * warm-up 5 x 100 ms, measurement 5 x 100 ms} for spawn alone. The count said first is the
+     * profile's own where one of them warms up for it, else the least; the others follow by workload.
+     */
+    public String describe(List<String> workloads) {
         Map<Integer, List<String>> byCount = new TreeMap<>();
-        warmupByWorkload.forEach((workload, count) -> byCount.computeIfAbsent(count, ignored -> new ArrayList<>())
-                .add(workload));
-        String otherwise = byCount.entrySet().stream().map(entry -> entry.getKey() + " on " + String.join(", ",
+        workloads.stream().filter(warmupByWorkload::containsKey).sorted().forEach(workload -> byCount
+                .computeIfAbsent(warmupByWorkload.get(workload), ignored -> new ArrayList<>()).add(workload));
+        boolean someAtTheDefault = workloads.isEmpty() || workloads.stream().anyMatch(workload ->
+                !warmupByWorkload.containsKey(workload));
+        int first = someAtTheDefault ? warmupIterations : byCount.keySet().iterator().next();
+        byCount.remove(first);
+        String others = byCount.entrySet().stream().map(entry -> entry.getKey() + " on " + String.join(", ",
                 entry.getValue())).collect(Collectors.joining("; "));
-        return forks + (forks == 1 ? " fork" : " forks") + ", warm-up " + warmupIterations + " x " + warmupTime
-                + (otherwise.isEmpty() ? "" : " (" + otherwise + ")") + ", measurement " + measurementIterations
-                + " x " + measurementTime;
+        return forks + (forks == 1 ? " fork" : " forks") + ", warm-up " + first + " x " + warmupTime
+                + (others.isEmpty() ? "" : " (" + others + ")") + ", measurement " + measurementIterations + " x "
+                + measurementTime;
     }
 
     private static double seconds(TimeValue time) {

@@ -147,6 +147,14 @@ class ProfileTest {
         assertEquals("1 fork, warm-up 2 x 100 ms (1 on blocking, mixed, pinning; 5 on handoff, spawn, transfer, tree),"
                 + " measurement 5 x 100 ms", Profile.QUICK.describe());
         assertEquals("3 forks, warm-up 3 x 1 s, measurement 5 x 1 s", Profile.FULL.describe());
+        assertEquals("1 fork, warm-up 5 x 100 ms, measurement 5 x 100 ms", Profile.QUICK.describe(List.of("spawn", "tree")),
+                "the selected workloads' warm-up alone");
+        assertEquals("1 fork, warm-up 2 x 100 ms, measurement 5 x 100 ms", Profile.QUICK.describe(List.of("cpu", "io")));
+        assertEquals("1 fork, warm-up 2 x 100 ms (1 on blocking; 5 on spawn), measurement 5 x 100 ms",
+                Profile.QUICK.describe(List.of("cpu", "spawn", "blocking")));
+        assertEquals("1 fork, warm-up 1 x 100 ms (5 on spawn), measurement 5 x 100 ms",
+                Profile.QUICK.describe(List.of("spawn", "pinning")), "none at the profile's own count: the least first");
+        assertEquals("3 forks, warm-up 3 x 1 s, measurement 5 x 1 s", Profile.FULL.describe(List.of("spawn")));
     }
 
     @Test
