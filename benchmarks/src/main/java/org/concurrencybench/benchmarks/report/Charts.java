@@ -131,7 +131,7 @@ final class Charts {
         if (axis.max() > axis.min()) {
             styler.setYAxisMax(axis.max());
         }
-        styler.setYAxisDecimalPattern("#,##0.###");
+        styler.setYAxisDecimalPattern(axis.decimalPattern());
         styler.setMarkerSize(8);
         if (plot.shape() == Plot.Shape.BARS) {
             styler.setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
@@ -200,6 +200,15 @@ final class Charts {
                 return new Axis(true, below, Math.max(below * 10, plot.highestTop() * LOG_HEADROOM));
             }
             return new Axis(false, 0, plot.highestTop());
+        }
+
+        /**
+         * How the axis writes its labels: three decimals, or as many as a logarithmic axis's
+         * lowest decade needs, so that 0.0001 is not written as 0.
+         */
+        String decimalPattern() {
+            int decimals = logarithmic && min > 0 ? Math.max(3, (int) Math.ceil(-Math.log10(min) - 1e-9)) : 3;
+            return "#,##0." + "#".repeat(decimals);
         }
 
         /** {@code value} within the axis. */

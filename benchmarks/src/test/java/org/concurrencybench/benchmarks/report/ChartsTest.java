@@ -168,6 +168,21 @@ class ChartsTest {
         assertEquals(1.0, axis.min(), "a whole decade at least three times below the smallest value");
         assertEquals(1.0, axis.clamp(5.0 - 9.0), "a lower end below zero is held above it");
         assertTrue(axis.max() >= 610.0, "above the highest error bar");
+        assertEquals("#,##0.###", axis.decimalPattern());
+    }
+
+    @Test
+    void aLogarithmicAxisWritesItsLowestDecadeWithTheDecimalsItNeeds() {
+        Source tiny = source(List.of(spawn("threads", 1, 150.0, 10.0), spawn("virtual", 1, 0.0021, 0.0001)));
+
+        Charts.Axis axis = Charts.Axis.of(Charts.scaling(table(tiny), List.of(tiny)));
+
+        assertEquals(1e-4, axis.min(), 1e-12);
+        assertEquals("0.0001", new java.text.DecimalFormat(axis.decimalPattern(),
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(axis.min()),
+                "not 0, which a logarithmic axis cannot have");
+        assertEquals("#,##0.###", new Charts.Axis(false, 0, 10).decimalPattern(), "a linear axis from 0");
+        assertEquals("#,##0.###", new Charts.Axis(true, 10, 1000).decimalPattern());
     }
 
     @Test
