@@ -68,7 +68,6 @@ final class CellRunner {
         }
         List<String> prepend = new ArrayList<>(fork.jvmArgs());
         prepend.addAll(archive.jvmArgs());
-        prepend.addAll(profile.forkJvmArgs());
         if (extra.getJvmArgsPrepend().hasValue()) {
             prepend.addAll(extra.getJvmArgsPrepend().get());
         }

@@ -429,7 +429,6 @@ public final class Comparison {
         List<String> forkArgs = new ArrayList<>(List.of("-XX:ActiveProcessorCount=P", "-Djdk.virtualThreadScheduler.parallelism=P",
                 "-Djdk.virtualThreadScheduler.maxPoolSize=P"));
         forkArgs.addAll(archive.jvmArgs());
-        forkArgs.addAll(settings.profile().forkJvmArgs());
         forkArgs.addAll(jmh.getJvmArgsPrepend().orElse(List.of()));
         forkArgs.addAll(jmh.getJvmArgs().orElse(BenchmarkDefaults.JVM_ARGS));
         forkArgs.addAll(jmh.getJvmArgsAppend().orElse(List.of()));

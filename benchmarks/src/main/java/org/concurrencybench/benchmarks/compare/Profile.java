@@ -78,11 +78,10 @@ public enum Profile {
             List.of("blocking.units=16", "spawn.units=1000", "tree.depth=5", "handoff.hops=10000", "mixed.units=16", "io.units=16",
                     "transfer.payload=0,65536", "contention.updates=10000", "contention.lock=synchronized,atomic",
                     "pinning.workers=16", "pinning.locks=16"),
-            EnumSet.of(ModelTrait.PROCESS_PER_TASK), EnumSet.of(ModelTrait.PAYLOAD_VARIANT), List.of("-Xbatch")),
+            EnumSet.of(ModelTrait.PROCESS_PER_TASK), EnumSet.of(ModelTrait.PAYLOAD_VARIANT)),
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, Map.of(),
-            TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), BenchmarkDefaults.MEASUREMENT_ITERATIONS,
-            TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(), EnumSet.noneOf(ModelTrait.class),
-            EnumSet.noneOf(ModelTrait.class), List.of());
+            TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
+            EnumSet.noneOf(ModelTrait.class), EnumSet.noneOf(ModelTrait.class));
 
     /**
      * What a cell costs besides its iterations: JMH's run, the fork's JVM start on the cores it
@@ -100,12 +99,10 @@ public enum Profile {
     private final List<String> sizes;
     private final Set<ModelTrait> leftOut;
     private final Set<ModelTrait> onlyWithPayload;
-    private final List<String> forkJvmArgs;
 
     Profile(int forks, int warmupIterations, Map<String, Integer> warmupByWorkload, TimeValue warmupTime,
             int measurementIterations, TimeValue measurementTime, List<String> sizes, Set<ModelTrait> leftOut,
-            Set<ModelTrait> onlyWithPayload, List<String> forkJvmArgs) {
-        this.forkJvmArgs = List.copyOf(forkJvmArgs);
+            Set<ModelTrait> onlyWithPayload) {
         this.warmupByWorkload = new TreeMap<>(warmupByWorkload);
         this.sizes = sizes;
         this.leftOut = leftOut;
@@ -115,20 +112,6 @@ public enum Profile {
         this.warmupTime = warmupTime;
         this.measurementIterations = measurementIterations;
         this.measurementTime = measurementTime;
-    }
-
-    /**
-     * The JVM options this profile adds to every fork. Quick's forks compile in the thread that
-     * asks ({@code -Xbatch}, as Caliper runs its forks): a fork of 1 to 2 s is still compiling
-     * as it measures, and with compilation in the background the moment a compilation lands
-     * differs from fork to fork, and so did the figure. Eight forks of one cell one after another
-     * differed by 15.3% (spawn on thread-pool at P = 1), 6.8% (tree on completable-future) and
-     * 6.1% (transfer 64 KiB on threads), and handoff on thread-pool at P = 2 settled at 2.1 or
-     * 3.5 ms by fork; with {@code -Xbatch}, by 2.8%, 3.5%, 3.2% and 5.4%. Full's forks warm up
-     * for 3 s and measure for 5, and keep the JVM's own way.
-     */
-    public List<String> forkJvmArgs() {
-        return forkJvmArgs;
     }
 
     public String id() {

@@ -158,12 +158,6 @@ class ProfileTest {
     }
 
     @Test
-    void quicksForksCompileInTheAskingThreadAndFullsInTheBackground() {
-        assertEquals(List.of("-Xbatch"), Profile.QUICK.forkJvmArgs());
-        assertEquals(List.of(), Profile.FULL.forkJvmArgs());
-    }
-
-    @Test
     void quickMeasuresAPayloadVariantOnlyWhereAUnitCarriesAPayload() {
         Assumptions.assumeTrue(ModelRegistry.ids().contains("process-pool-shm"), "process-pool-shm is not installed");
         List<String> registered = List.of("threads", "process-pool", "process-pool-shm");
