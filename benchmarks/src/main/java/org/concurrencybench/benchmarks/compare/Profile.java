@@ -80,8 +80,9 @@ public enum Profile {
                     "pinning.workers=16", "pinning.locks=16"),
             EnumSet.of(ModelTrait.PROCESS_PER_TASK), EnumSet.of(ModelTrait.PAYLOAD_VARIANT)),
     FULL(BenchmarkDefaults.FORKS, BenchmarkDefaults.WARMUP_ITERATIONS, Map.of(),
-            TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), BenchmarkDefaults.MEASUREMENT_ITERATIONS, TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(),
-            EnumSet.noneOf(ModelTrait.class), EnumSet.noneOf(ModelTrait.class));
+            TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), BenchmarkDefaults.MEASUREMENT_ITERATIONS,
+            TimeValue.seconds(BenchmarkDefaults.ITERATION_SECONDS), List.of(), EnumSet.noneOf(ModelTrait.class),
+            EnumSet.noneOf(ModelTrait.class));
 
     /**
      * What a cell costs besides its iterations: JMH's run, the fork's JVM start on the cores it

@@ -20,10 +20,11 @@ public record ModelStyle(Color colour, Marker marker, BasicStroke line, int run)
 
     /**
      * Sixteen colours that tell apart on white and in print, so that no two of the suite's models,
-     * the registry's and the Python set, share one: a bar has no marker, and a blocking chart
-     * shows async beside python-asyncio. The first ten are after Tableau's ten, the pale ones
-     * darkened; for its pink, which looks like its purple in a bar, a cyan, and the eighth a dark
-     * grey, so that the registry's eighth model does not look like its third. The other six,
+     * the registry's and the Python set, share one: a bar has no marker, and a chart of a workload
+     * both sets run shows a Java model beside its Python counterpart. The first ten are after
+     * Tableau's ten, the pale ones darkened; for its pink, which looks like its purple in a bar, a
+     * cyan, and the eighth a dark grey, so that the registry's eighth model does not look like its
+     * third. The other six,
      * after Kelly's colours of greatest contrast, are darker or more saturated than any of the ten
      * near them: navy, lime, magenta, violet, rust and rose.
      */
